@@ -1,15 +1,83 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "./deps";
+import { authenticate } from "./http/auth";
+import { type AppEnv, createRouter } from "./http/env";
+import { AppError, onError, problem } from "./http/errors";
+import { idempotency } from "./http/idempotency";
+import { apiKeyRoutes } from "./routes/api-keys";
+import { catalogRoutes } from "./routes/catalog";
+import { componentRoutes } from "./routes/components";
+import { meRoutes } from "./routes/me";
+import { sessionRoutes } from "./routes/session";
+import { siteRoutes } from "./routes/sites";
+import { tenantRoutes } from "./routes/tenants";
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+export type { AppEnv };
 
 /** Builds the HTTP API. The same app serves @hono/node-server locally and hono/aws-lambda in AWS. */
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = createRouter();
+  app.onError(onError);
+  app.notFound((c) => problem(c, new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)));
+
+  app.use("*", requestId({ headerName: "x-request-id" }));
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     await next();
   });
+  app.use("*", secureHeaders());
+  if (deps.portalOrigin)
+    app.use("/v1/*", cors({ origin: deps.portalOrigin, exposeHeaders: ["etag", "location"] }));
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: (c) =>
+        problem(
+          c,
+          new AppError("payload_too_large", `The body exceeds the limit of ${deps.maxBodyBytes} bytes.`, {
+            limit: { name: "body size", bytes: deps.maxBodyBytes },
+          }),
+        ),
+    }),
+  );
+
   app.get("/health", (c) => c.json({ status: "ok" }));
+
+  // Public: sign-in for the portal. Everything else under /v1 is authenticated.
+  app.route("/v1/session", sessionRoutes);
+  app.use("/v1/*", async (c, next) =>
+    c.req.path.startsWith("/v1/session/") ? next() : authenticate(c, next),
+  );
+  app.use("/v1/*", idempotency);
+
+  app.route("/v1/me", meRoutes);
+  app.route("/v1/tenants", tenantRoutes);
+  app.route("/v1/api-keys", apiKeyRoutes);
+  app.route("/v1/components", componentRoutes);
+  app.route("/v1/catalog", catalogRoutes);
+  app.route("/v1/sites", siteRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "A portal-signed ES256 JWT (users) or a tenant API key (assure_…)",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "IEC 62443 supply-chain assurance API",
+      version: "1.0.0",
+      description:
+        "Suppliers publish SL-C claims; asset owners match them to zone SL-T. Errors are RFC 9457 problem+json.",
+    },
+  });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Assure API" }));
   return app;
 }
+
+export type App = ReturnType<typeof createApp>;

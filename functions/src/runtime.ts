@@ -1,7 +1,20 @@
 import { createApp } from "./app";
+import { createTokenVerifier } from "./auth/tokens";
+import { parseApiConfig } from "./config";
 import { createDb } from "./db/client";
 
 // Built once per process: at Lambda cold start, or when the local server starts.
+const config = parseApiConfig(process.env);
+
 export const app = createApp({
-  db: createDb({ tableName: process.env.TABLE_NAME ?? "assure", endpoint: process.env.DYNAMODB_ENDPOINT }),
+  db: createDb({ tableName: config.TABLE_NAME, endpoint: config.DYNAMODB_ENDPOINT }),
+  verifyToken: createTokenVerifier({
+    jwksUrl: config.AUTH_JWKS_URL,
+    jwks: config.AUTH_JWKS ? JSON.parse(config.AUTH_JWKS) : undefined,
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+  }),
+  maxBodyBytes: config.MAX_BODY_BYTES,
+  now: () => new Date(),
+  portalOrigin: config.PORTAL_ORIGIN,
 });

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from "./auth/tokens";
+
+/** Environment of the API process, parsed once at start (Lambda cold start or local server start). */
+export const ZApiConfig = z
+  .object({
+    TABLE_NAME: z.string().min(3).default("assure"),
+    DYNAMODB_ENDPOINT: z.url().optional(),
+    AUTH_JWKS_URL: z.url().optional(),
+    /** A JSON Web Key Set as a string, instead of fetching AUTH_JWKS_URL. */
+    AUTH_JWKS: z.string().optional(),
+    AUTH_ISSUER: z.string().default(DEFAULT_ISSUER),
+    AUTH_AUDIENCE: z.string().default(DEFAULT_AUDIENCE),
+    /** `local` enables developer conveniences such as `assure dev token`; never set it in AWS. */
+    ASSURE_MODE: z.enum(["local", "aws"]).default("aws"),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(1_048_576 * 2),
+    PORTAL_ORIGIN: z.string().optional(),
+  })
+  .refine((env) => env.AUTH_JWKS_URL || env.AUTH_JWKS, {
+    message: "set AUTH_JWKS_URL (the portal's /.well-known/jwks.json) or AUTH_JWKS",
+    path: ["AUTH_JWKS_URL"],
+  });
+export type TApiConfig = z.infer<typeof ZApiConfig>;
+
+export function parseApiConfig(env: Record<string, string | undefined>): TApiConfig {
+  const result = ZApiConfig.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid API configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,95 @@
+import type { TApiKeyScope, TRole, TTenantKind } from "@assure/shared";
+import { roleAtLeast } from "@assure/shared";
+import { createMiddleware } from "hono/factory";
+import { looksLikeApiKey } from "../auth/api-key-secret";
+import { ZUserTokenClaims } from "../auth/tokens";
+import { findApiKeyBySecret } from "../repos/api-keys";
+import { getTenant } from "../repos/tenants";
+import type { AppEnv, AuthContext } from "./env";
+import { AppError } from "./errors";
+
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  return match?.[1];
+}
+
+/** Authenticates every request: a portal-signed JWT (users) or a tenant API key (machines). */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const token = bearer(c.req.header("authorization"));
+  if (!token) throw new AppError("unauthenticated", "Send Authorization: Bearer <token or API key>.");
+  const { db, verifyToken } = c.var.deps;
+  let auth: AuthContext;
+  if (looksLikeApiKey(token)) {
+    const apiKey = await findApiKeyBySecret(db, token);
+    if (!apiKey) throw new AppError("unauthenticated", "The API key is unknown or revoked.");
+    auth = {
+      via: "api_key",
+      tenantId: apiKey.tenantId,
+      role: apiKey.role,
+      actor: `api_key:${apiKey.id}`,
+      platformOperator: false,
+      scopes: apiKey.scopes,
+    };
+  } else {
+    let payload: Record<string, unknown>;
+    try {
+      payload = await verifyToken(token);
+    } catch (error) {
+      throw new AppError("unauthenticated", `The token is not valid: ${(error as Error).message}`);
+    }
+    const claims = ZUserTokenClaims.safeParse(payload);
+    if (!claims.success)
+      throw new AppError("unauthenticated", "The token does not name a user, tenant and role.");
+    auth = {
+      via: "user",
+      tenantId: claims.data.tid,
+      role: claims.data.role,
+      actor: `user:${claims.data.sub}`,
+      userId: claims.data.sub,
+      platformOperator: claims.data.op === true,
+    };
+  }
+  c.set("auth", auth);
+  await next();
+});
+
+export const requireRole = (minimum: TRole) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!roleAtLeast(c.var.auth.role, minimum)) {
+      throw new AppError(
+        "forbidden",
+        `This needs the ${minimum} role or higher; you are ${c.var.auth.role}.`,
+      );
+    }
+    await next();
+  });
+
+export const requireScope = (scope: TApiKeyScope) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const scopes = c.var.auth.scopes;
+    if (scopes && !scopes.includes(scope)) {
+      throw new AppError("forbidden", `This API key lacks the ${scope} scope.`);
+    }
+    await next();
+  });
+
+export const requireOperator = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.auth.platformOperator)
+    throw new AppError("forbidden", "Only the platform operator may do this.");
+  await next();
+});
+
+/** Checks the current tenant is of a kind (loaded once per request and cached on the context). */
+export const requireTenantKind = (kind: TTenantKind) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const auth = c.var.auth;
+    if (!auth.tenantKinds) {
+      const tenant = await getTenant(c.var.deps.db, auth.tenantId);
+      if (!tenant) throw new AppError("unauthenticated", "Your tenant no longer exists.");
+      c.set("auth", { ...auth, tenantKinds: tenant.kinds });
+    }
+    if (!c.var.auth.tenantKinds?.includes(kind)) {
+      throw new AppError("forbidden", `Only ${kind.replace("_", " ")} tenants may do this.`);
+    }
+    await next();
+  });

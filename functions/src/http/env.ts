@@ -1,0 +1,42 @@
+import type { TApiKeyScope, TRole, TTenantKind } from "@assure/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppDeps } from "../deps";
+import { AppError, zodIssuesToFieldErrors } from "./errors";
+
+/** Who is calling, derived from a verified token or API key, never from the request body. */
+export interface AuthContext {
+  via: "user" | "api_key";
+  tenantId: string;
+  role: TRole;
+  /** `user:<id>` or `api_key:<id>`, as written to the audit trail. */
+  actor: string;
+  userId?: string;
+  platformOperator: boolean;
+  /** API keys are limited to their scopes; users are not scoped. */
+  scopes?: readonly TApiKeyScope[];
+  tenantKinds?: readonly TTenantKind[];
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    auth: AuthContext;
+  };
+};
+
+const TARGET_NAMES = { json: "body", query: "query", param: "path", header: "header" } as const;
+
+/** A router whose validation failures become problem+json with an `errors[]` list. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = TARGET_NAMES[result.target as keyof typeof TARGET_NAMES];
+        throw new AppError("validation_failed", "Some fields are not valid; see errors[].", {
+          errors: zodIssuesToFieldErrors(result.error, where),
+        });
+      }
+    },
+  });
+}

@@ -1,0 +1,371 @@
+import {
+  type TCatalogQuery,
+  type TComponent,
+  type TComponentInput,
+  type TComponentPatch,
+  type TTenant,
+  ZComponent,
+  ZTenant,
+} from "@assure/shared";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
+import { batchGetItems } from "../db/batch";
+import type { Db } from "../db/client";
+import { decodeCursor, encodeCursor, parseItem, parseItems } from "../db/items";
+import { keys } from "../db/keys";
+import { ConditionFailed, transact } from "../db/transact";
+import { auditPut } from "./audit";
+
+export class VersionMismatch extends Error {}
+export class InvalidTransition extends Error {}
+
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+function searchText(component: TComponent): string {
+  return normalise(
+    [component.name, component.vendor, component.productLine, ...component.identifiers.modelNumbers].join(
+      " ",
+    ),
+  );
+}
+
+/** Index attributes that make a published public component findable in the catalog (absent otherwise). */
+function catalogAttributes(component: TComponent) {
+  if (component.status !== "published" || component.visibility.kind !== "public") return {};
+  return {
+    ...keys.catalogComponent(component.componentType, normalise(component.name), component.id),
+    searchText: searchText(component),
+    vendorNorm: normalise(component.vendor),
+  };
+}
+
+function componentItem(tenantId: string, component: TComponent) {
+  return {
+    ...keys.component(tenantId, component.id),
+    ...keys.componentById(component.id),
+    ...catalogAttributes(component),
+    type: "component",
+    ...component,
+  };
+}
+
+export async function createComponent(
+  db: Db,
+  input: { supplier: TTenant; component: TComponentInput; actor: string; now: Date },
+): Promise<TComponent> {
+  const at = input.now.toISOString();
+  const { slC, basis, vendor, ...fields } = input.component;
+  const component = ZComponent.parse({
+    ...fields,
+    id: ulid().toLowerCase(),
+    supplierTenantId: input.supplier.id,
+    vendor: vendor ?? input.supplier.name,
+    status: "draft",
+    draft: { slC, basis },
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  });
+  await transact(db, [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: componentItem(input.supplier.id, component),
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
+    auditPut(db, {
+      tenantId: input.supplier.id,
+      actor: input.actor,
+      action: "component.create",
+      subject: `component:${component.id}`,
+      after: component,
+      at: input.now,
+    }),
+  ]);
+  return component;
+}
+
+export async function getOwnComponent(db: Db, tenantId: string, componentId: string) {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.component(tenantId, componentId) }),
+  );
+  return Item ? parseItem(ZComponent, Item) : undefined;
+}
+
+/** Any tenant's component by id; callers decide what the reader may see. */
+export async function findComponentById(db: Db, componentId: string): Promise<TComponent | undefined> {
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: "byIdentifier",
+      KeyConditionExpression: "identPk = :pk AND identSk = :sk",
+      ExpressionAttributeValues: {
+        ":pk": keys.componentById(componentId).identPk,
+        ":sk": keys.componentById(componentId).identSk,
+      },
+    }),
+  );
+  const item = result.Items?.[0];
+  return item ? parseItem(ZComponent, item) : undefined;
+}
+
+export async function listOwnComponents(db: Db, tenantId: string): Promise<TComponent[]> {
+  const components: TComponent[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": keys.tenantPrefix(tenantId), ":prefix": keys.componentPrefix },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    components.push(...parseItems(ZComponent, page.Items));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return components;
+}
+
+/** Replaces the whole item if its stored version is still `expectedVersion` (optimistic concurrency). */
+async function writeNewState(
+  db: Db,
+  input: {
+    tenantId: string;
+    before: TComponent;
+    after: TComponent;
+    expectedVersion: number;
+    action: string;
+    actor: string;
+    now: Date;
+    extra?: Parameters<typeof transact>[1];
+  },
+) {
+  try {
+    await transact(db, [
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: componentItem(input.tenantId, input.after),
+          ConditionExpression: "#version = :expected",
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: { ":expected": input.expectedVersion },
+        },
+      },
+      auditPut(db, {
+        tenantId: input.tenantId,
+        actor: input.actor,
+        action: input.action,
+        subject: `component:${input.after.id}`,
+        before: input.before,
+        after: input.after,
+        at: input.now,
+      }),
+      ...(input.extra ?? []),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed && error.index === 0) throw new VersionMismatch();
+    throw error;
+  }
+}
+
+export async function updateComponentDraft(
+  db: Db,
+  input: { before: TComponent; patch: TComponentPatch; expectedVersion: number; actor: string; now: Date },
+): Promise<TComponent> {
+  const { before, patch } = input;
+  if (before.status === "withdrawn") throw new InvalidTransition("a withdrawn component cannot be edited");
+  const { slC, basis, ...fields } = patch;
+  const after = ZComponent.parse({
+    ...before,
+    ...fields,
+    draft: { slC: slC ?? before.draft.slC, basis: basis ?? before.draft.basis },
+    version: before.version + 1,
+    updatedAt: input.now.toISOString(),
+  });
+  await writeNewState(db, {
+    tenantId: before.supplierTenantId,
+    before,
+    after,
+    expectedVersion: input.expectedVersion,
+    action: "component.update",
+    actor: input.actor,
+    now: input.now,
+  });
+  return after;
+}
+
+/**
+ * Publishes the draft claim as a new immutable revision. Restricted components get a pointer item in
+ * each named customer's partition so they can find it, and nobody else can.
+ */
+export async function publishComponent(
+  db: Db,
+  input: { before: TComponent; expectedVersion: number; actor: string; now: Date },
+): Promise<TComponent> {
+  const { before } = input;
+  if (before.status === "withdrawn") throw new InvalidTransition("a withdrawn component cannot be published");
+  const revision = (before.published?.revision ?? 0) + 1;
+  const publishedAt = input.now.toISOString();
+  const after = ZComponent.parse({
+    ...before,
+    status: "published",
+    published: { revision, slC: before.draft.slC, basis: before.draft.basis, publishedAt },
+    version: before.version + 1,
+    updatedAt: publishedAt,
+  });
+  const shareWrites =
+    after.visibility.kind === "restricted"
+      ? after.visibility.tenantIds.map((customerId) => ({
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.componentShare(customerId, after.id),
+              type: "componentShare",
+              componentId: after.id,
+              supplierTenantId: after.supplierTenantId,
+            },
+          },
+        }))
+      : [];
+  await writeNewState(db, {
+    tenantId: before.supplierTenantId,
+    before,
+    after,
+    expectedVersion: input.expectedVersion,
+    action: "component.publish",
+    actor: input.actor,
+    now: input.now,
+    extra: [
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.componentRevision(after.supplierTenantId, after.id, revision),
+            type: "componentRevision",
+            componentId: after.id,
+            revision,
+            snapshot: after,
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      ...shareWrites,
+    ],
+  });
+  return after;
+}
+
+export async function isSharedWith(db: Db, customerTenantId: string, componentId: string): Promise<boolean> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.componentShare(customerTenantId, componentId) }),
+  );
+  return Boolean(Item);
+}
+
+/** Supplier tenants for a page of components, in one BatchGet (never one read per row). */
+export async function getTenantsById(db: Db, tenantIds: string[]): Promise<Map<string, TTenant>> {
+  const items = await batchGetItems(
+    db,
+    tenantIds.map((id) => keys.tenant(id)),
+  );
+  return new Map(parseItems(ZTenant, items).map((tenant) => [tenant.id, tenant]));
+}
+
+export interface CatalogPage {
+  items: TComponent[];
+  nextCursor?: string | undefined;
+}
+
+/** One page of published public components matching the query, filtered in DynamoDB. */
+export async function queryCatalog(db: Db, query: TCatalogQuery): Promise<CatalogPage> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":pk": keys.catalogComponentsPk };
+  const filters: string[] = [];
+  let keyCondition = "catalogPk = :pk";
+  if (query.componentType) {
+    keyCondition += " AND begins_with(catalogSk, :type)";
+    values[":type"] = `${query.componentType}#`;
+  }
+  if (query.q) {
+    normalise(query.q)
+      .split(" ")
+      .filter(Boolean)
+      .forEach((word, i) => {
+        filters.push(`contains(searchText, :q${i})`);
+        values[`:q${i}`] = word;
+      });
+  }
+  if (query.vendor) {
+    filters.push("contains(vendorNorm, :vendor)");
+    values[":vendor"] = normalise(query.vendor);
+  }
+  query.minSl?.forEach((level, i) => {
+    if (level === 0) return;
+    names["#published"] = "published";
+    names["#slC"] = "slC";
+    filters.push(`#published.#slC[${i}] >= :sl${i}`);
+    values[`:sl${i}`] = level;
+  });
+
+  const items: TComponent[] = [];
+  let startKey = decodeCursor(query.cursor, {
+    attributes: ["pk", "sk", "catalogPk", "catalogSk"],
+    fixed: { catalogPk: keys.catalogComponentsPk },
+  });
+  let more = true;
+  while (items.length < query.limit && more) {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: "catalog",
+        KeyConditionExpression: keyCondition,
+        ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ExclusiveStartKey: startKey,
+        Limit: Math.max(query.limit * 2, 50),
+      }),
+    );
+    const rows = page.Items ?? [];
+    const taken = rows.slice(0, query.limit - items.length);
+    items.push(...parseItems(ZComponent, taken));
+    const last = taken.at(-1);
+    if (last && taken.length < rows.length) {
+      // Stopped inside a page: resume right after the last item returned.
+      startKey = { pk: last.pk, sk: last.sk, catalogPk: last.catalogPk, catalogSk: last.catalogSk };
+      break;
+    }
+    startKey = page.LastEvaluatedKey;
+    more = Boolean(startKey);
+  }
+  return { items, nextCursor: more ? encodeCursor(startKey) : undefined };
+}
+
+/** Restricted components shared with this customer (few per customer; read in one query plus a batch). */
+export async function listSharedWith(db: Db, customerTenantId: string): Promise<TComponent[]> {
+  const shares = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: {
+        ":pk": keys.tenantPrefix(customerTenantId),
+        ":prefix": keys.componentSharePrefix,
+      },
+    }),
+  );
+  const pointers = (shares.Items ?? []).map((item) => ({
+    supplierTenantId: String(item.supplierTenantId),
+    componentId: String(item.componentId),
+  }));
+  const items = await batchGetItems(
+    db,
+    pointers.map((p) => keys.component(p.supplierTenantId, p.componentId)),
+  );
+  return parseItems(ZComponent, items);
+}

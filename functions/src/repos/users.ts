@@ -1,0 +1,129 @@
+import { type TMembership, type TRole, type TTenant, type TUser, ZMembership, ZUser } from "@assure/shared";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { parseItem, parseItems } from "../db/items";
+import { keys } from "../db/keys";
+import { ConditionFailed, transact } from "../db/transact";
+import { auditPut } from "./audit";
+
+export class EmailTaken extends Error {}
+
+const ZEmailItem = z.object({ userId: z.string() });
+const ZUserWithSecret = ZUser.extend({ passwordHash: z.string().optional() });
+
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; passwordHash?: string; platformOperator?: boolean; now: Date },
+): Promise<TUser> {
+  const user = ZUser.parse({
+    id: ulid().toLowerCase(),
+    email: input.email.toLowerCase(),
+    name: input.name,
+    platformOperator: input.platformOperator ?? false,
+    createdAt: input.now.toISOString(),
+  });
+  try {
+    await transact(db, [
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: { ...keys.userEmail(user.email), type: "userEmail", userId: user.id },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: { ...keys.user(user.id), type: "user", ...user, passwordHash: input.passwordHash },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed && error.index === 0) throw new EmailTaken(user.email);
+    throw error;
+  }
+  return user;
+}
+
+export async function getUser(db: Db, userId: string): Promise<TUser | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.user(userId) }));
+  return Item ? parseItem(ZUser, Item) : undefined;
+}
+
+/** The user and its password hash, for sign-in only. */
+export async function getUserForSignIn(db: Db, email: string) {
+  const { Item: emailItem } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.userEmail(email) }),
+  );
+  if (!emailItem) return undefined;
+  const { userId } = parseItem(ZEmailItem, emailItem);
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.user(userId) }));
+  return Item ? parseItem(ZUserWithSecret, Item) : undefined;
+}
+
+export async function addMembership(
+  db: Db,
+  input: { tenant: TTenant; user: TUser; role: TRole; actor: string; now: Date },
+): Promise<TMembership> {
+  const membership = ZMembership.parse({
+    tenantId: input.tenant.id,
+    tenantSlug: input.tenant.slug,
+    tenantName: input.tenant.name,
+    tenantKinds: input.tenant.kinds,
+    userId: input.user.id,
+    role: input.role,
+  });
+  await transact(db, [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.membership(input.tenant.id, input.user.id),
+          ...keys.membershipByUser(input.user.id, input.tenant.id),
+          type: "membership",
+          ...membership,
+          userEmail: input.user.email,
+          userName: input.user.name,
+        },
+      },
+    },
+    auditPut(db, {
+      tenantId: input.tenant.id,
+      actor: input.actor,
+      action: "membership.put",
+      subject: `user:${input.user.id}`,
+      after: membership,
+      at: input.now,
+    }),
+  ]);
+  return membership;
+}
+
+export async function listMembershipsOfUser(db: Db, userId: string): Promise<TMembership[]> {
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: "byUser",
+      KeyConditionExpression: "userPk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.userMembershipsPk(userId) },
+    }),
+  );
+  return parseItems(ZMembership, result.Items);
+}
+
+export const ZMember = ZMembership.extend({ userEmail: z.string(), userName: z.string() });
+export type TMember = z.infer<typeof ZMember>;
+
+export async function listMembersOfTenant(db: Db, tenantId: string): Promise<TMember[]> {
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": keys.tenantPrefix(tenantId), ":prefix": keys.membershipPrefix },
+    }),
+  );
+  return parseItems(ZMember, result.Items);
+}

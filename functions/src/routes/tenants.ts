@@ -1,0 +1,101 @@
+import { ZTenant } from "@assure/shared";
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { requireOperator, requireRole } from "../http/auth";
+import { createRouter } from "../http/env";
+import { AppError, notFound } from "../http/errors";
+import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
+import { listAuditEvents, ZAuditEvent } from "../repos/audit";
+import { getTenant, listTenants, setSupplierVerification, TenantNotFound } from "../repos/tenants";
+import { listMembersOfTenant, ZMember } from "../repos/users";
+
+const tags = ["Tenants"];
+
+export const tenantRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/current/members",
+      tags,
+      summary: "Members of the current tenant and their roles",
+      security: bearerSecurity,
+      middleware: [requireRole("viewer")],
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(ZMember) }), "Members"),
+        ...problemResponses(401),
+      },
+    }),
+    async (c) => c.json({ items: await listMembersOfTenant(c.var.deps.db, c.var.auth.tenantId) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/current/audit",
+      tags,
+      summary: "The current tenant's audit trail, newest first (admins)",
+      security: bearerSecurity,
+      middleware: [requireRole("admin")],
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(ZAuditEvent) }), "Audit events"),
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) =>
+      c.json(
+        { items: await listAuditEvents(c.var.deps.db, c.var.auth.tenantId, c.req.valid("query").limit) },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags,
+      summary: "Every tenant (platform operator)",
+      security: bearerSecurity,
+      middleware: [requireOperator],
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(ZTenant) }), "Tenants"),
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => c.json({ items: await listTenants(c.var.deps.db) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/{id}/supplier-verification",
+      tags,
+      summary: "Mark a supplier tenant verified or not (platform operator)",
+      security: bearerSecurity,
+      middleware: [requireOperator],
+      request: {
+        params: ZIdParam,
+        body: jsonBody(z.object({ verified: z.boolean(), method: z.string().trim().min(3).max(200) })),
+      },
+      responses: { 200: jsonResponse(ZTenant, "The tenant"), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const { id } = c.req.valid("param");
+      const body = c.req.valid("json");
+      const tenant = await getTenant(db, id);
+      if (!tenant) throw notFound("The tenant");
+      if (!tenant.kinds.includes("supplier"))
+        throw new AppError("conflict", "Only supplier tenants are verified.");
+      try {
+        const updated = await setSupplierVerification(db, {
+          tenantId: id,
+          verified: body.verified,
+          method: body.method,
+          actor: c.var.auth.actor,
+          now: now(),
+        });
+        return c.json(updated, 200);
+      } catch (error) {
+        if (error instanceof TenantNotFound) throw notFound("The tenant");
+        throw error;
+      }
+    },
+  );

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { ZId, ZIsoDateTime, ZSlug } from "./ids";
+
+export const TENANT_KINDS = ["supplier", "asset_owner", "integrator"] as const;
+export const ZTenantKind = z.enum(TENANT_KINDS);
+export type TTenantKind = z.infer<typeof ZTenantKind>;
+
+/** Roles within one tenant, weakest first. */
+export const ROLES = ["viewer", "editor", "admin", "owner"] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+export function roleAtLeast(role: TRole, minimum: TRole): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+}
+
+export const ZSupplierVerification = z.object({
+  verifiedAt: ZIsoDateTime,
+  verifiedBy: z.string(),
+  method: z.string().max(200),
+});
+
+export const ZTenant = z.object({
+  id: ZId,
+  slug: ZSlug,
+  name: z.string().min(1).max(120),
+  kinds: z.array(ZTenantKind).min(1),
+  /** Set by the platform operator once the supplier's identity (e.g. its domain) was checked. */
+  supplierVerification: ZSupplierVerification.optional(),
+  createdAt: ZIsoDateTime,
+});
+export type TTenant = z.infer<typeof ZTenant>;
+
+export const ZMembership = z.object({
+  tenantId: ZId,
+  tenantSlug: ZSlug,
+  tenantName: z.string(),
+  tenantKinds: z.array(ZTenantKind),
+  userId: ZId,
+  role: ZRole,
+});
+export type TMembership = z.infer<typeof ZMembership>;
+
+export const ZUser = z.object({
+  id: ZId,
+  email: z.email(),
+  name: z.string().min(1).max(120),
+  /** Operators verify suppliers and see the tenant list; they are not members of every tenant. */
+  platformOperator: z.boolean().default(false),
+  createdAt: ZIsoDateTime,
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const API_KEY_SCOPES = ["catalog:read", "components:write", "advisories:write", "sites:read"] as const;
+export const ZApiKeyScope = z.enum(API_KEY_SCOPES);
+export type TApiKeyScope = z.infer<typeof ZApiKeyScope>;
+
+export const ZApiKey = z.object({
+  id: ZId,
+  tenantId: ZId,
+  name: z.string().min(1).max(80),
+  /** The first characters of the secret, shown so people can tell keys apart; never the secret. */
+  prefix: z.string(),
+  scopes: z.array(ZApiKeyScope).min(1),
+  role: ZRole,
+  createdBy: z.string(),
+  createdAt: ZIsoDateTime,
+  lastUsedAt: ZIsoDateTime.optional(),
+  revokedAt: ZIsoDateTime.optional(),
+});
+export type TApiKey = z.infer<typeof ZApiKey>;
+
+export const ZCreateApiKeyInput = z.object({
+  name: z.string().trim().min(1, "give the key a name").max(80),
+  scopes: z.array(ZApiKeyScope).min(1, "choose at least one scope"),
+});
+export type TCreateApiKeyInput = z.infer<typeof ZCreateApiKeyInput>;

@@ -1,0 +1,77 @@
+import type { TRole, TTenant, TTenantKind, TUser } from "@assure/shared";
+import { createApp } from "../../functions/src/app";
+import {
+  createTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  generateSigningJwk,
+  importSigningKey,
+  signToken,
+} from "../../functions/src/auth/tokens";
+import type { Db } from "../../functions/src/db/client";
+import { createTenant } from "../../functions/src/repos/tenants";
+import { addMembership, createUser } from "../../functions/src/repos/users";
+import { createTestDb } from "./db";
+
+export interface TestActor {
+  tenant: TTenant;
+  user: TUser;
+  role: TRole;
+  token: string;
+  /** Headers for app.request: bearer token and JSON. */
+  headers: (extra?: Record<string, string>) => Record<string, string>;
+}
+
+let counter = 0;
+
+/** An API app on a fresh table with its own signing key, plus helpers to add tenants and users. */
+export async function createTestApp(options: { now?: () => Date; maxBodyBytes?: number } = {}) {
+  const db: Db = await createTestDb("api");
+  const { privateJwk, publicJwk } = await generateSigningJwk();
+  const signingKey = await importSigningKey(privateJwk);
+  const app = createApp({
+    db,
+    verifyToken: createTokenVerifier({
+      jwks: { keys: [publicJwk] },
+      issuer: DEFAULT_ISSUER,
+      audience: DEFAULT_AUDIENCE,
+    }),
+    maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+    now: options.now ?? (() => new Date()),
+  });
+  const now = new Date();
+
+  async function tokenFor(user: TUser, tenant: TTenant, role: TRole, extra: Record<string, unknown> = {}) {
+    return signToken(signingKey, { sub: user.id, tid: tenant.id, role, ...extra });
+  }
+
+  async function actor(kinds: TTenantKind[], role: TRole = "owner", name?: string): Promise<TestActor> {
+    counter += 1;
+    const slug = `${kinds[0]?.replace("_", "-")}-${counter}-${Math.random().toString(36).slice(2, 6)}`;
+    const tenant = await createTenant(db, {
+      slug,
+      name: name ?? `Tenant ${slug}`,
+      kinds,
+      actor: "test",
+      now,
+    });
+    const user = await createUser(db, { email: `${slug}@example.test`, name: `User ${slug}`, now });
+    await addMembership(db, { tenant, user, role, actor: "test", now });
+    const token = await tokenFor(user, tenant, role);
+    return {
+      tenant,
+      user,
+      role,
+      token,
+      headers: (extra = {}) => ({
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        ...extra,
+      }),
+    };
+  }
+
+  return { app, db, signingKey, tokenFor, actor };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
