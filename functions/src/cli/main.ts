@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error";
+import { registerDevCommands } from "./commands/dev";
 
 // Each command group lives in ./commands/<group>.ts and registers itself here.
 const program = new Command("assure")
   .description("IEC 62443 supply-chain assurance portal: command-line tools")
   .showHelpAfterError()
   .exitOverride();
+
+registerDevCommands(program);
 
 try {
   await program.parseAsync(process.argv);

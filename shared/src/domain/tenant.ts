@@ -24,7 +24,8 @@ export const ZTenant = z.object({
   id: ZId,
   slug: ZSlug,
   name: z.string().min(1).max(120),
-  kinds: z.array(ZTenantKind).min(1),
+  /** Empty for the platform operator's own organisation. */
+  kinds: z.array(ZTenantKind),
   /** Set by the platform operator once the supplier's identity (e.g. its domain) was checked. */
   supplierVerification: ZSupplierVerification.optional(),
   createdAt: ZIsoDateTime,
