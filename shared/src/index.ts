@@ -1,2 +1,4 @@
 export * from "./catalog";
 export * from "./domain";
+export * from "./engine";
+export * from "./evaluation";

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import type { TCountermeasure } from "./apply-countermeasures";
+import { remediationParty, remediationText, type TAssetAdvisory } from "./assess-advisories";
+import { RESPONSIBLE_PARTIES, type TComponentCapability } from "./resolve-component-capability";
+import { frLabel } from "./security-levels";
+
+export const ZResponsibleParty = z.enum(RESPONSIBLE_PARTIES);
+export const OBLIGATION_SOURCES = ["security_context", "countermeasure", "advisory_remediation"] as const;
+export const ZObligationSource = z.enum(OBLIGATION_SOURCES);
+
+/** Something a party must do for the verdicts to hold, with the subject it concerns. */
+export const ZObligation = z.object({
+  /** Stable for the same document, so repeated evaluations can be matched to tracked obligations. */
+  id: z.string(),
+  source: ZObligationSource,
+  responsibleParty: ZResponsibleParty,
+  text: z.string(),
+  frs: z.array(z.number().int().min(1).max(7)),
+  zoneId: z.string().optional(),
+  conduitId: z.string().optional(),
+  assetIds: z.array(z.string()),
+  componentId: z.string().optional(),
+  countermeasureId: z.string().optional(),
+  advisoryId: z.string().optional(),
+});
+export type TObligation = z.infer<typeof ZObligation>;
+
+export type TObligationLocation = { zoneId: string } | { conduitId: string };
+
+/**
+ * Collects the obligations of one zone or conduit. Assets sharing a component or an advisory share one
+ * obligation that lists them, so a zone of fifty identical PLCs gets one line per assumption, not fifty.
+ */
+export class ObligationCollector {
+  private readonly byKey = new Map<string, TObligation>();
+  private readonly locationKey: string;
+
+  constructor(private readonly location: TObligationLocation) {
+    this.locationKey = "zoneId" in location ? `zone:${location.zoneId}` : `conduit:${location.conduitId}`;
+  }
+
+  private addForAsset(
+    key: string,
+    assetId: string | undefined,
+    create: () => Omit<TObligation, "id" | "assetIds">,
+  ) {
+    let obligation = this.byKey.get(key);
+    if (!obligation) {
+      obligation = { id: key, ...create(), ...this.location, assetIds: [] };
+      this.byKey.set(key, obligation);
+    }
+    if (assetId !== undefined) obligation.assetIds.push(assetId);
+  }
+
+  addSecurityContext(capability: TComponentCapability, assetId: string) {
+    capability.securityContext.forEach((assumption, index) => {
+      this.addForAsset(
+        `${this.locationKey}:security_context:${capability.componentId}:${index}`,
+        assetId,
+        () => ({
+          source: "security_context",
+          responsibleParty: assumption.expectedParty,
+          text: `Provide what component ${capability.componentId} assumes for ${frLabel(assumption.fr)}: ${assumption.assumption}`,
+          frs: [assumption.fr],
+          componentId: capability.componentId,
+        }),
+      );
+    });
+  }
+
+  addCountermeasure(countermeasure: TCountermeasure, assetId?: string) {
+    this.addForAsset(`${this.locationKey}:countermeasure:${countermeasure.id}`, assetId, () => {
+      const frs = [...new Set(countermeasure.frs)].sort((left, right) => left - right);
+      const description = countermeasure.description ? `: ${countermeasure.description}` : "";
+      return {
+        source: "countermeasure",
+        responsibleParty: countermeasure.responsibleParty ?? "asset_owner",
+        text: `Keep countermeasure ${countermeasure.id} in place and evidenced; it raises ${frs.map(frLabel).join(", ")} to SL${countermeasure.raisesTo}${description}`,
+        frs,
+        countermeasureId: countermeasure.id,
+      };
+    });
+  }
+
+  addAdvisory(advisory: TAssetAdvisory, assetId: string) {
+    const remediations = advisory.remediations?.length ? advisory.remediations : [undefined];
+    remediations.forEach((remediation, index) => {
+      this.addForAsset(`${this.locationKey}:advisory:${advisory.id}:${index}`, assetId, () => ({
+        source: "advisory_remediation",
+        responsibleParty: remediationParty(remediation),
+        text: remediationText(advisory, remediation),
+        frs: [],
+        advisoryId: advisory.id,
+      }));
+    });
+  }
+
+  list(): TObligation[] {
+    return [...this.byKey.values()];
+  }
+}
