@@ -9,20 +9,22 @@ export const OBLIGATION_SOURCES = ["security_context", "countermeasure", "adviso
 export const ZObligationSource = z.enum(OBLIGATION_SOURCES);
 
 /** Something a party must do for the verdicts to hold, with the subject it concerns. */
-export const ZObligation = z.object({
-  /** Stable for the same document, so repeated evaluations can be matched to tracked obligations. */
-  id: z.string(),
-  source: ZObligationSource,
-  responsibleParty: ZResponsibleParty,
-  text: z.string(),
-  frs: z.array(z.number().int().min(1).max(7)),
-  zoneId: z.string().optional(),
-  conduitId: z.string().optional(),
-  assetIds: z.array(z.string()),
-  componentId: z.string().optional(),
-  countermeasureId: z.string().optional(),
-  advisoryId: z.string().optional(),
-});
+export const ZObligation = z
+  .object({
+    /** Stable for the same document, so repeated evaluations can be matched to tracked obligations. */
+    id: z.string(),
+    source: ZObligationSource,
+    responsibleParty: ZResponsibleParty,
+    text: z.string(),
+    frs: z.array(z.number().int().min(1).max(7)),
+    zoneId: z.string().optional(),
+    conduitId: z.string().optional(),
+    assetIds: z.array(z.string()),
+    componentId: z.string().optional(),
+    countermeasureId: z.string().optional(),
+    advisoryId: z.string().optional(),
+  })
+  .meta({ id: "Obligation" });
 export type TObligation = z.infer<typeof ZObligation>;
 
 export type TObligationLocation = { zoneId: string } | { conduitId: string };

@@ -44,25 +44,27 @@ export const ZCertificateFacts = z.object({
 });
 export type TCertificateFacts = z.infer<typeof ZCertificateFacts>;
 
-export const ZReason = z.object({
-  code: ZReasonCode,
-  message: z.string(),
-  fr: z.number().int().min(1).max(7).optional(),
-  slC: z.number().int().optional(),
-  slT: z.number().int().optional(),
-  declared: z.number().int().optional(),
-  derived: z.number().int().optional(),
-  /** Requirement rows involved: not met, missing, unknown or not applicable, depending on the code. */
-  requirementIds: z.array(z.string()).optional(),
-  countermeasureId: z.string().optional(),
-  countermeasureScope: ZCountermeasureScopeKind.optional(),
-  conduitId: z.string().optional(),
-  raisesTo: z.number().int().optional(),
-  certificate: ZCertificateFacts.optional(),
-  basis: ZAssuranceBasis.optional(),
-  minimumBasis: ZAssuranceBasis.optional(),
-  advisoryId: z.string().optional(),
-  assetIds: z.array(z.string()).optional(),
-  componentId: z.string().optional(),
-});
+export const ZReason = z
+  .object({
+    code: ZReasonCode,
+    message: z.string(),
+    fr: z.number().int().min(1).max(7).optional(),
+    slC: z.number().int().optional(),
+    slT: z.number().int().optional(),
+    declared: z.number().int().optional(),
+    derived: z.number().int().optional(),
+    /** Requirement rows involved: not met, missing, unknown or not applicable, depending on the code. */
+    requirementIds: z.array(z.string()).optional(),
+    countermeasureId: z.string().optional(),
+    countermeasureScope: ZCountermeasureScopeKind.optional(),
+    conduitId: z.string().optional(),
+    raisesTo: z.number().int().optional(),
+    certificate: ZCertificateFacts.optional(),
+    basis: ZAssuranceBasis.optional(),
+    minimumBasis: ZAssuranceBasis.optional(),
+    advisoryId: z.string().optional(),
+    assetIds: z.array(z.string()).optional(),
+    componentId: z.string().optional(),
+  })
+  .meta({ id: "Reason" });
 export type TReason = z.infer<typeof ZReason>;

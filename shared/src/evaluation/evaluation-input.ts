@@ -48,14 +48,16 @@ export const ZEvaluationClaim = z.object({
 });
 export type TEvaluationClaim = z.infer<typeof ZEvaluationClaim>;
 
-export const ZEvaluationComponent = z.object({
-  id: ZDocumentId,
-  componentType: ZComponentType,
-  name: z.string().optional(),
-  claim: ZEvaluationClaim.optional().describe(
-    "Omitted = unknown capability: every FR with SL-T above 0 is a gap.",
-  ),
-});
+export const ZEvaluationComponent = z
+  .object({
+    id: ZDocumentId,
+    componentType: ZComponentType,
+    name: z.string().optional(),
+    claim: ZEvaluationClaim.optional().describe(
+      "Omitted = unknown capability: every FR with SL-T above 0 is a gap.",
+    ),
+  })
+  .meta({ id: "EvaluationComponent" });
 export type TEvaluationComponent = z.infer<typeof ZEvaluationComponent>;
 
 export const ZEvaluationRemediation = z.object({
@@ -77,12 +79,14 @@ export const ZEvaluationAdvisory = z.object({
 });
 export type TEvaluationAdvisory = z.infer<typeof ZEvaluationAdvisory>;
 
-export const ZEvaluationAsset = z.object({
-  id: ZDocumentId,
-  componentId: ZDocumentId,
-  name: z.string().optional(),
-  advisories: z.array(ZEvaluationAdvisory).optional(),
-});
+export const ZEvaluationAsset = z
+  .object({
+    id: ZDocumentId,
+    componentId: ZDocumentId,
+    name: z.string().optional(),
+    advisories: z.array(ZEvaluationAdvisory).optional(),
+  })
+  .meta({ id: "EvaluationAsset" });
 export type TEvaluationAsset = z.infer<typeof ZEvaluationAsset>;
 
 export const ZEvaluationZone = z.object({
@@ -114,15 +118,19 @@ export const ZEvaluationCountermeasureScope = z.union(
   { error: 'must name exactly one target: {"asset": id}, {"zone": id} or {"conduit": id}' },
 );
 
-export const ZEvaluationCountermeasure = z.object({
-  id: ZDocumentId,
-  scope: ZEvaluationCountermeasureScope,
-  frs: z.array(ZFrNumber).min(1, "name at least one FR"),
-  raisesTo: ZSecurityLevel,
-  kind: z.enum(["technical", "procedural"]).optional(),
-  responsibleParty: ZResponsibleParty.optional().describe("Who keeps it in place; defaults to asset_owner."),
-  description: z.string().optional(),
-});
+export const ZEvaluationCountermeasure = z
+  .object({
+    id: ZDocumentId,
+    scope: ZEvaluationCountermeasureScope,
+    frs: z.array(ZFrNumber).min(1, "name at least one FR"),
+    raisesTo: ZSecurityLevel,
+    kind: z.enum(["technical", "procedural"]).optional(),
+    responsibleParty: ZResponsibleParty.optional().describe(
+      "Who keeps it in place; defaults to asset_owner.",
+    ),
+    description: z.string().optional(),
+  })
+  .meta({ id: "EvaluationCountermeasure" });
 export type TEvaluationCountermeasure = z.infer<typeof ZEvaluationCountermeasure>;
 
 export const ZEvaluationOptions = z.object({

@@ -9,17 +9,19 @@ import { ZReason } from "../engine/verdict-reason";
 
 export const EVALUATION_FORMAT_VERSION = 1;
 
-export const ZFrVerdictResult = z.object({
-  fr: z.number().int().min(1).max(7),
-  slT: z.number().int(),
-  slC: z
-    .number()
-    .int()
-    .describe("The level used: declared, or derived where the listed requirements support less."),
-  effective: z.number().int().describe("SL-C raised by the best applicable countermeasure."),
-  verdict: ZVerdict,
-  reasons: z.array(ZReason),
-});
+export const ZFrVerdictResult = z
+  .object({
+    fr: z.number().int().min(1).max(7),
+    slT: z.number().int(),
+    slC: z
+      .number()
+      .int()
+      .describe("The level used: declared, or derived where the listed requirements support less."),
+    effective: z.number().int().describe("SL-C raised by the best applicable countermeasure."),
+    verdict: ZVerdict,
+    reasons: z.array(ZReason),
+  })
+  .meta({ id: "FrVerdict" });
 
 export const ZSuggestionResult = z.object({
   componentId: z.string(),
@@ -28,25 +30,29 @@ export const ZSuggestionResult = z.object({
   headroom: z.number().int(),
 });
 
-export const ZAssetResult = z.object({
-  id: z.string(),
-  componentId: z.string(),
-  perFr: z.array(ZFrVerdictResult).describe("One entry per FR, FR1 first."),
-  atRisk: z.boolean().describe("An open advisory (known_affected, no fix applied) hits this asset."),
-  basis: ZAssuranceBasis.nullable().describe(
-    "The basis that counts on the evaluation date; null without a claim.",
-  ),
-  reasons: z.array(ZReason),
-  suggestions: z.array(ZSuggestionResult).optional(),
-});
+export const ZAssetResult = z
+  .object({
+    id: z.string(),
+    componentId: z.string(),
+    perFr: z.array(ZFrVerdictResult).describe("One entry per FR, FR1 first."),
+    atRisk: z.boolean().describe("An open advisory (known_affected, no fix applied) hits this asset."),
+    basis: ZAssuranceBasis.nullable().describe(
+      "The basis that counts on the evaluation date; null without a claim.",
+    ),
+    reasons: z.array(ZReason),
+    suggestions: z.array(ZSuggestionResult).optional(),
+  })
+  .meta({ id: "AssetResult" });
 
-export const ZVerdictCounts = z.object({
-  assets: z.number().int(),
-  atRisk: z.number().int(),
-  meets: z.number().int(),
-  covered: z.number().int(),
-  gap: z.number().int(),
-});
+export const ZVerdictCounts = z
+  .object({
+    assets: z.number().int(),
+    atRisk: z.number().int(),
+    meets: z.number().int(),
+    covered: z.number().int(),
+    gap: z.number().int(),
+  })
+  .meta({ id: "VerdictCounts" });
 
 export const ZZoneResult = z.object({
   id: z.string(),
