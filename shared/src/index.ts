@@ -1,5 +1,5 @@
+export * from "./advisory";
 export * from "./catalog";
 export * from "./domain";
 export * from "./engine";
 export * from "./evaluation";
-export * from "./advisory";
