@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error";
+import { registerCsafCommands } from "./commands/csaf";
 import { registerDevCommands } from "./commands/dev";
+import { registerEvaluateCommand } from "./commands/evaluate";
 
 // Each command group lives in ./commands/<group>.ts and registers itself here.
 const program = new Command("assure")
@@ -9,7 +11,9 @@ const program = new Command("assure")
   .showHelpAfterError()
   .exitOverride();
 
+registerCsafCommands(program);
 registerDevCommands(program);
+registerEvaluateCommand(program);
 
 try {
   await program.parseAsync(process.argv);
