@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error";
 import { registerCsafCommands } from "./commands/csaf";
 import { registerDevCommands } from "./commands/dev";
+import { registerEvaluateCommand } from "./commands/evaluate";
 
 // Each command group lives in ./commands/<group>.ts and registers itself here.
 const program = new Command("assure")
@@ -12,6 +13,7 @@ const program = new Command("assure")
 
 registerCsafCommands(program);
 registerDevCommands(program);
+registerEvaluateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

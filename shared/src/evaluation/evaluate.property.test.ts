@@ -174,9 +174,9 @@ function verdictRanks(result: TEvaluationResult): Map<string, number[]> {
 function expectNoWorse(before: TEvaluationResult, after: TEvaluationResult) {
   const afterRanks = verdictRanks(after);
   for (const [assetId, ranks] of verdictRanks(before)) {
-    ranks.forEach((rank, i) =>
-      expect(afterRanks.get(assetId)?.[i], `${assetId} FR${i + 1}`).toBeGreaterThanOrEqual(rank),
-    );
+    ranks.forEach((rank, i) => {
+      expect(afterRanks.get(assetId)?.[i], `${assetId} FR${i + 1}`).toBeGreaterThanOrEqual(rank);
+    });
   }
   before.zones.forEach((zone, i) => {
     if (zone.compliant) expect(after.zones[i]?.compliant, zone.id).toBe(true);
@@ -251,9 +251,9 @@ describe("evaluation properties", () => {
           if (id === undefined) return;
           const before = deriveSlC(componentType, results).perFr;
           const after = deriveSlC(componentType, { ...results, [id]: false }).perFr;
-          after.forEach((entry, i) =>
-            expect(entry.derived ?? 4).toBeLessThanOrEqual(before[i]?.derived ?? 4),
-          );
+          after.forEach((entry, i) => {
+            expect(entry.derived ?? 4).toBeLessThanOrEqual(before[i]?.derived ?? 4);
+          });
         },
       ),
       runs,

@@ -8,6 +8,23 @@ const issuesOf = (document: unknown) => {
 };
 
 describe("evaluation document validation", () => {
+  it("reports shape and reference problems together", () => {
+    const issues = issuesOf(
+      documentWith({ zones: [{ id: "z1", slT: [1, 1], assets: [{ id: "a1", componentId: "ghost" }] }] }),
+    );
+    expect(issues.map((issue) => issue.path)).toEqual(["$.zones[0].slT", "$.zones[0].assets[0].componentId"]);
+  });
+
+  it("does not check references while the structure is broken", () => {
+    expect(
+      issuesOf({
+        evaluationDate: "2026-06-01",
+        components: [],
+        zones: [{ id: "z", slT: [1, 1, 1, 1, 1, 1, 1], assets: "x" }],
+      }),
+    ).toEqual([{ path: "$.zones[0].assets", message: "Invalid input: expected array, received string" }]);
+  });
+
   it("accepts the minimal document and ignores unknown keys", () => {
     const parsed = parseEvaluationInput({ ...documentWith(), comment: "ignored", formatVersion: 1 });
     expect(parsed.ok).toBe(true);
@@ -132,7 +149,7 @@ describe("evaluation document validation", () => {
     });
   });
 
-  it("checks references only once the shape is valid, then reports a dangling countermeasure target", () => {
+  it("reports a dangling countermeasure target", () => {
     const issues = issuesOf({
       ...documentWith(),
       countermeasures: [{ id: "m1", scope: { asset: "ghost" }, frs: [1], raisesTo: 2 }],
