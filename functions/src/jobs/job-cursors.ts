@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../db/client";
 import type { PollCursorStore } from "./csaf-feed-poll";
 
