@@ -4,7 +4,12 @@ import type { TAssuranceBasis, TComponentType, TRole, TTenantKind } from "@assur
 export const DEMO_PASSWORD = "demo-62443";
 
 export const demoTenants: { slug: string; name: string; kinds: TTenantKind[]; verified?: string }[] = [
-  { slug: "northwind", name: "Northwind Automation", kinds: ["supplier"], verified: "Domain northwind.example checked via DNS TXT" },
+  {
+    slug: "northwind",
+    name: "Northwind Automation",
+    kinds: ["supplier"],
+    verified: "Domain northwind.example checked via DNS TXT",
+  },
   { slug: "helvetia-controls", name: "Helvetia Controls AG", kinds: ["supplier"] },
   { slug: "rheinwasser", name: "Rheinwasser Utilities", kinds: ["asset_owner"] },
   { slug: "baltic-grid", name: "Baltic Grid Energy", kinds: ["asset_owner"] },
@@ -20,7 +25,12 @@ export const demoUsers: {
   /** What the person does, printed next to the login. */
   as: string;
 }[] = [
-  { email: "anna.weber@northwind.example", name: "Anna Weber", memberships: [{ tenant: "northwind", role: "owner" }], as: "supplier" },
+  {
+    email: "anna.weber@northwind.example",
+    name: "Anna Weber",
+    memberships: [{ tenant: "northwind", role: "owner" }],
+    as: "supplier",
+  },
   {
     email: "marco.rossi@helvetia-controls.example",
     name: "Marco Rossi",
@@ -36,8 +46,18 @@ export const demoUsers: {
     ],
     as: "asset owner (two tenants)",
   },
-  { email: "jonas.berzins@balticgrid.example", name: "Jonas Bērziņš", memberships: [{ tenant: "baltic-grid", role: "owner" }], as: "asset owner" },
-  { email: "sam.okafor@vantage-si.example", name: "Sam Okafor", memberships: [{ tenant: "vantage-si", role: "owner" }], as: "integrator" },
+  {
+    email: "jonas.berzins@balticgrid.example",
+    name: "Jonas Bērziņš",
+    memberships: [{ tenant: "baltic-grid", role: "owner" }],
+    as: "asset owner",
+  },
+  {
+    email: "sam.okafor@vantage-si.example",
+    name: "Sam Okafor",
+    memberships: [{ tenant: "vantage-si", role: "owner" }],
+    as: "integrator",
+  },
   {
     email: "ops@assure.example",
     name: "Platform Operator",
@@ -63,7 +83,8 @@ export const demoComponents: {
     name: "NW-PLC 5200 Controller",
     productLine: "NW-PLC 5000 series",
     componentType: "EDR",
-    description: "Modular PLC with signed firmware, secure boot and role-based access for engineering stations.",
+    description:
+      "Modular PLC with signed firmware, secure boot and role-based access for engineering stations.",
     modelNumbers: ["NW5200-CPU", "NW5210-CPU"],
     slC: [3, 3, 3, 2, 3, 2, 3],
     basis: "certified",
@@ -143,9 +164,29 @@ export const demoSite = {
   location: "Kaiserau, North Rhine-Westphalia",
   description: "Drinking-water treatment plant, 40,000 m³/day, with four remote pumping stations.",
   zones: [
-    { name: "Enterprise DMZ", slT: [2, 2, 2, 2, 3, 2, 2], minimumBasis: "self_declared" as const, description: "Historian replica, patch server and remote-access jump host." },
-    { name: "Dosing Control", slT: [2, 2, 2, 1, 2, 1, 2], minimumBasis: "self_declared" as const, description: "Chlorine and flocculant dosing PLCs with their HMIs." },
-    { name: "Safety Instrumented System", slT: [3, 3, 3, 2, 3, 2, 3], minimumBasis: "certified" as const, description: "SIS controllers for ozone generation and chlorine gas detection." },
-    { name: "Remote Pumping Stations", slT: [2, 2, 2, 2, 2, 1, 2], minimumBasis: "self_declared" as const, description: "Four unmanned stations connected over a leased-line WAN." },
+    {
+      name: "Enterprise DMZ",
+      slT: [2, 2, 2, 2, 3, 2, 2],
+      minimumBasis: "self_declared" as const,
+      description: "Historian replica, patch server and remote-access jump host.",
+    },
+    {
+      name: "Dosing Control",
+      slT: [2, 2, 2, 1, 2, 1, 2],
+      minimumBasis: "self_declared" as const,
+      description: "Chlorine and flocculant dosing PLCs with their HMIs.",
+    },
+    {
+      name: "Safety Instrumented System",
+      slT: [3, 3, 3, 2, 3, 2, 3],
+      minimumBasis: "certified" as const,
+      description: "SIS controllers for ozone generation and chlorine gas detection.",
+    },
+    {
+      name: "Remote Pumping Stations",
+      slT: [2, 2, 2, 2, 2, 1, 2],
+      minimumBasis: "self_declared" as const,
+      description: "Four unmanned stations connected over a leased-line WAN.",
+    },
   ],
 };

@@ -1,6 +1,6 @@
+import type { TTenant } from "@assure/shared";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import type { TTenant } from "@assure/shared";
 import type { Db } from "../db/client";
 import { keys } from "../db/keys";
 import { createComponent, publishComponent } from "../repos/components";
@@ -61,7 +61,13 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
       now,
     });
     for (const membership of spec.memberships) {
-      await addMembership(db, { tenant: tenantOf(membership.tenant), user, role: membership.role, actor, now });
+      await addMembership(db, {
+        tenant: tenantOf(membership.tenant),
+        user,
+        role: membership.role,
+        actor,
+        now,
+      });
     }
   }
 
@@ -101,7 +107,12 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
-      Item: { ...SEED_MARKER, type: "meta", startedAt: now.toISOString(), completedAt: new Date().toISOString() },
+      Item: {
+        ...SEED_MARKER,
+        type: "meta",
+        startedAt: now.toISOString(),
+        completedAt: new Date().toISOString(),
+      },
     }),
   );
   return { seeded: true };

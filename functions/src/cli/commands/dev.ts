@@ -26,7 +26,9 @@ async function withLocalDb<T>(work: (stack: ReturnType<typeof localStack>) => Pr
     return await work(stack);
   } catch (error) {
     if ((error as { code?: string }).code === "ECONNREFUSED" || (error as Error).name === "TimeoutError") {
-      throw new CliError(`DynamoDB Local is not answering at ${stack.state.dynamoEndpoint}: is \`npm start\` running?`);
+      throw new CliError(
+        `DynamoDB Local is not answering at ${stack.state.dynamoEndpoint}: is \`npm start\` running?`,
+      );
     }
     throw error;
   } finally {
@@ -35,7 +37,9 @@ async function withLocalDb<T>(work: (stack: ReturnType<typeof localStack>) => Pr
 }
 
 export function registerDevCommands(program: Command) {
-  const dev = program.command("dev").description("Developer helpers for the local stack (refuse to run in AWS)");
+  const dev = program
+    .command("dev")
+    .description("Developer helpers for the local stack (refuse to run in AWS)");
 
   dev
     .command("token")
@@ -50,11 +54,16 @@ export function registerDevCommands(program: Command) {
       }
       await withLocalDb(async ({ db, keys }) => {
         const tenant = await getTenantBySlug(db, options.tenant);
-        if (!tenant) throw new CliError(`No tenant with slug "${options.tenant}"; see \`assure dev tenants\`.`);
+        if (!tenant)
+          throw new CliError(`No tenant with slug "${options.tenant}"; see \`assure dev tenants\`.`);
         const [member] = await listMembersOfTenant(db, tenant.id);
         if (!member) throw new CliError(`Tenant "${options.tenant}" has no members to act as.`);
         const key = await importSigningKey(keys.privateJwk as JWK);
-        const token = await signToken(key, { sub: member.userId, tid: tenant.id, role: options.role }, { ttlSeconds });
+        const token = await signToken(
+          key,
+          { sub: member.userId, tid: tenant.id, role: options.role },
+          { ttlSeconds },
+        );
         process.stderr.write(`token for ${member.userEmail} as ${options.role} of ${tenant.name}\n`);
         process.stdout.write(`${token}\n`);
       });

@@ -1,0 +1,43 @@
+"use server";
+
+import { ZApiKey, ZCreateApiKeyInput } from "@assure/shared";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ApiProblem, api } from "@/lib/api";
+
+export type CreateKeyResult =
+  | { ok: true; secret: string; name: string }
+  | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+export async function createApiKeyAction(input: unknown): Promise<CreateKeyResult> {
+  const parsed = ZCreateApiKeyInput.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      message: "Some fields need attention.",
+      fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [`/${i.path.join("/")}`, i.message])),
+    };
+  }
+  try {
+    const { data } = await api(z.object({ apiKey: ZApiKey, secret: z.string() }), "/v1/api-keys", {
+      method: "POST",
+      body: parsed.data,
+    });
+    revalidatePath("/settings");
+    return { ok: true, secret: data.secret, name: data.apiKey.name };
+  } catch (error) {
+    if (error instanceof ApiProblem) return { ok: false, message: error.problem.detail, fieldErrors: {} };
+    throw error;
+  }
+}
+
+export async function revokeApiKeyAction(id: string): Promise<{ ok: boolean; message: string }> {
+  try {
+    await api(ZApiKey, `/v1/api-keys/${id}`, { method: "DELETE" });
+    revalidatePath("/settings");
+    return { ok: true, message: "Revoked." };
+  } catch (error) {
+    if (error instanceof ApiProblem) return { ok: false, message: error.problem.detail };
+    throw error;
+  }
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { API_KEY_SCOPES, type TApiKey, type TApiKeyScope } from "@assure/shared";
+import { Dialog } from "radix-ui";
+import { useState, useTransition } from "react";
+import { type CreateKeyResult, createApiKeyAction, revokeApiKeyAction } from "./actions";
+
+/** API keys for machine clients (suppliers' CI): created here, the secret shown exactly once. */
+export function ApiKeys({ keys }: { keys: TApiKey[] }) {
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<TApiKeyScope[]>(["components:write", "catalog:read"]);
+  const [result, setResult] = useState<CreateKeyResult | null>(null);
+  const [message, setMessage] = useState("");
+  const [pending, startTransition] = useTransition();
+  const error = result && !result.ok ? result : null;
+
+  return (
+    <section className="card space-y-4" aria-labelledby="keys-heading">
+      <div>
+        <h2 id="keys-heading">API keys</h2>
+        <p className="text-sm text-slate-600">
+          For CI pipelines and scripts. The secret is shown once; we keep only its hash.
+        </p>
+      </div>
+      <form
+        className="flex flex-wrap items-end gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          startTransition(async () => setResult(await createApiKeyAction({ name, scopes })));
+        }}
+      >
+        <div>
+          <label className="label" htmlFor="key-name">
+            Name
+          </label>
+          <input
+            id="key-name"
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(error?.fieldErrors["/name"])}
+            placeholder="e.g. GitLab release pipeline"
+          />
+          {error?.fieldErrors["/name"] ? <p className="field-error">{error.fieldErrors["/name"]}</p> : null}
+        </div>
+        <fieldset>
+          <legend className="label">Scopes</legend>
+          <div className="flex flex-wrap gap-3 text-sm">
+            {API_KEY_SCOPES.map((scope) => (
+              <label key={scope} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={scopes.includes(scope)}
+                  onChange={(e) =>
+                    setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))
+                  }
+                />
+                {scope}
+              </label>
+            ))}
+          </div>
+          {error?.fieldErrors["/scopes"] ? (
+            <p className="field-error">{error.fieldErrors["/scopes"]}</p>
+          ) : null}
+        </fieldset>
+        <button type="submit" className="btn-primary" disabled={pending}>
+          Create key
+        </button>
+      </form>
+      {error && Object.keys(error.fieldErrors).length === 0 ? (
+        <p role="alert" className="field-error">
+          {error.message}
+        </p>
+      ) : null}
+      <Dialog.Root open={Boolean(result?.ok)} onOpenChange={(open) => !open && setResult(null)}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
+          <Dialog.Content className="fixed top-1/2 left-1/2 w-[32rem] max-w-[90vw] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+            <Dialog.Title className="text-lg font-semibold">Copy your new key now</Dialog.Title>
+            <Dialog.Description className="mt-1 text-sm text-slate-600">
+              This is the only time the secret of “{result?.ok ? result.name : ""}” is shown.
+            </Dialog.Description>
+            <code
+              data-testid="api-key-secret"
+              className="mt-4 block break-all rounded bg-slate-100 p-3 text-sm"
+            >
+              {result?.ok ? result.secret : ""}
+            </code>
+            <Dialog.Close className="btn-primary mt-4">I have copied it</Dialog.Close>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Key</th>
+            <th>Scopes</th>
+            <th>Created</th>
+            <th>Status</th>
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.length === 0 ? (
+            <tr>
+              <td colSpan={6} className="text-center text-slate-500">
+                No keys yet.
+              </td>
+            </tr>
+          ) : null}
+          {keys.map((key) => (
+            <tr key={key.id}>
+              <td>{key.name}</td>
+              <td>
+                <code>{key.prefix}…</code>
+              </td>
+              <td className="text-xs">{key.scopes.join(", ")}</td>
+              <td>{new Date(key.createdAt).toLocaleDateString("en-GB")}</td>
+              <td>
+                {key.revokedAt ? (
+                  <span className="badge bg-slate-200">revoked</span>
+                ) : (
+                  <span className="badge bg-emerald-100">active</span>
+                )}
+              </td>
+              <td>
+                {key.revokedAt ? null : (
+                  <button
+                    type="button"
+                    className="btn-danger py-1"
+                    disabled={pending}
+                    onClick={() =>
+                      startTransition(async () => setMessage((await revokeApiKeyAction(key.id)).message))
+                    }
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {message ? (
+        <p role="status" className="text-sm text-slate-600">
+          {message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { type TMembership, type TUser, ZMembership, ZUser } from "@assure/shared";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { portalEnv } from "./config";
+import { signApiToken } from "./signing";
+
+const ZSessionAnswer = z.object({ user: ZUser, memberships: z.array(ZMembership) });
+
+async function postSession(path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${portalEnv().ASSURE_API_URL}/v1/session/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+    cache: "no-store",
+  });
+  if (res.status === 401 || res.status === 400) return undefined;
+  if (!res.ok) throw new Error(`sign-in failed: the API answered ${res.status}`);
+  return ZSessionAnswer.parse(await res.json());
+}
+
+function toUser(answer: { user: TUser; memberships: TMembership[] }) {
+  return {
+    id: answer.user.id,
+    name: answer.user.name,
+    email: answer.user.email,
+    platformOperator: answer.user.platformOperator,
+    memberships: answer.memberships,
+  };
+}
+
+function providers(): NextAuthOptions["providers"] {
+  const env = portalEnv();
+  if (env.ASSURE_AUTH_PROVIDER === "oidc") {
+    if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) {
+      throw new Error("ASSURE_AUTH_PROVIDER=oidc needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+    }
+    return [
+      {
+        id: "oidc",
+        name: env.OIDC_NAME,
+        type: "oauth",
+        wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+        clientId: env.OIDC_CLIENT_ID,
+        clientSecret: env.OIDC_CLIENT_SECRET,
+        authorization: { params: { scope: "openid email profile" } },
+        idToken: true,
+        checks: ["pkce", "state"],
+        profile: (profile: { sub: string; email: string; name?: string }) => ({
+          id: profile.sub,
+          email: profile.email,
+          name: profile.name ?? profile.email,
+        }),
+      },
+    ];
+  }
+  return [
+    CredentialsProvider({
+      name: "E-mail and password",
+      credentials: {
+        email: { label: "E-mail", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials) {
+        const parsed = z.object({ email: z.email(), password: z.string().min(1) }).safeParse(credentials);
+        if (!parsed.success) return null;
+        const answer = await postSession("password", parsed.data);
+        return answer ? toUser(answer) : null;
+      },
+    }),
+  ];
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    providers: providers(),
+    session: { strategy: "jwt", maxAge: 8 * 3600 },
+    pages: { signIn: "/login" },
+    callbacks: {
+      async jwt({ token, user, account, trigger, session }) {
+        if (user && account) {
+          let answer = user.memberships
+            ? {
+                userId: user.id,
+                platformOperator: Boolean(user.platformOperator),
+                memberships: user.memberships,
+              }
+            : undefined;
+          if (account.provider === "oidc" && user.email) {
+            // The IdP vouched for the e-mail; the API finds or creates the matching user.
+            const service = await signApiToken({ sub: "portal", scope: "session" }, 60);
+            const linked = await postSession(
+              "oidc",
+              { email: user.email, name: user.name ?? user.email },
+              { authorization: `Bearer ${service}` },
+            );
+            if (!linked) throw new Error("The API refused the single sign-on user.");
+            answer = {
+              userId: linked.user.id,
+              platformOperator: linked.user.platformOperator,
+              memberships: linked.memberships,
+            };
+          }
+          if (!answer) throw new Error("sign-in returned no user");
+          token.userId = answer.userId;
+          token.platformOperator = answer.platformOperator;
+          token.memberships = answer.memberships;
+          token.currentTenantId = answer.memberships[0]?.tenantId ?? null;
+        }
+        if (trigger === "update") {
+          const requested = z.object({ tenantId: z.string() }).safeParse(session);
+          // Only a tenant the user belongs to can become current.
+          if (requested.success && token.memberships?.some((m) => m.tenantId === requested.data.tenantId)) {
+            token.currentTenantId = requested.data.tenantId;
+          }
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        session.userId = token.userId ?? "";
+        session.platformOperator = token.platformOperator ?? false;
+        session.memberships = token.memberships ?? [];
+        session.currentTenantId = token.currentTenantId ?? null;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import type { TMembership } from "@assure/shared";
+import { redirect } from "next/navigation";
+import { getServerSession, type Session } from "next-auth";
+import { authOptions } from "./auth";
+
+export interface PortalContext {
+  session: Session;
+  membership: TMembership;
+}
+
+/** The signed-in user and their current tenant; sends anyone else to the login page. */
+export async function requireContext(): Promise<PortalContext> {
+  const session = await getServerSession(authOptions());
+  if (!session?.userId) redirect("/login");
+  const membership = session.memberships.find((m) => m.tenantId === session.currentTenantId);
+  if (!membership) redirect("/no-tenant");
+  return { session, membership };
+}
+
+export async function optionalSession(): Promise<Session | null> {
+  return getServerSession(authOptions());
+}
