@@ -11,6 +11,7 @@ import { idempotency } from "./http/idempotency";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { catalogRoutes } from "./routes/catalog";
 import { componentRoutes } from "./routes/components";
+import { evaluateRoutes } from "./routes/evaluate";
 import { meRoutes } from "./routes/me";
 import { sessionRoutes } from "./routes/session";
 import { siteRoutes } from "./routes/sites";
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/components", componentRoutes);
   app.route("/v1/catalog", catalogRoutes);
   app.route("/v1/sites", siteRoutes);
+  app.route("/v1/evaluate", evaluateRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
