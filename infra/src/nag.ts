@@ -1,4 +1,4 @@
-import { type CfnElement, Stack, Validations } from "aws-cdk-lib";
+import { type CfnElement, Stack, Token, Validations } from "aws-cdk-lib";
 import type { IConstruct } from "constructs";
 
 /**
@@ -46,7 +46,8 @@ export function nagArnOf(resource: IConstruct): string {
 
 /** Findings on constructs aws-cdk-lib adds at stack level (singleton providers), found by id prefix. */
 export function acknowledgeCdkInternals(stack: Stack, deploymentTargets: IConstruct[]): void {
-  const stagingBucketObjects = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*`;
+  const account = Token.isUnresolved(stack.account) ? "<AWS::AccountId>" : stack.account;
+  const stagingBucketObjects = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${account}-${stack.region}/*`;
   for (const child of stack.node.children) {
     const id = child.node.id;
     const isBucketDeployment = id.startsWith("Custom::CDKBucketDeployment");

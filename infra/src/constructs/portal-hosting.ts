@@ -311,7 +311,13 @@ export class PortalHosting extends Construct {
             "s3:DeleteObject*",
             "s3:Abort*",
           ]);
-          tagCacheTable?.grantReadWriteData(fn);
+          if (tagCacheTable) {
+            tagCacheTable.grantReadWriteData(fn);
+            acknowledge(fn, {
+              [`AwsSolutions-IAM5[Resource::${nagArnOf(tagCacheTable)}/index/*]`]:
+                "OpenNext's tag cache queries its own table's `revalidate` index.",
+            });
+          }
           revalidationQueue?.grantSendMessages(fn);
           // Server actions and sign-in POST bodies, which origin access control cannot sign (it needs the
           // viewer to hash the body), so this URL is public; see ADR 0020 for the consequences.
@@ -328,6 +334,12 @@ export class PortalHosting extends Construct {
       throw new Error("The OpenNext build has no default server function");
     this.serverFunction = serverFunction;
 
+    if (revalidationQueue) {
+      acknowledge(revalidationQueue, {
+        "AwsSolutions-SQS3":
+          "A lost revalidation message only delays a page's refresh until its next request.",
+      });
+    }
     if (revalidation && revalidationQueue) {
       const consumer = makeFunction("Revalidation", { type: "function", ...revalidation }, {}, 256);
       consumer.addEventSource(new SqsEventSource(revalidationQueue, { batchSize: 5 }));
