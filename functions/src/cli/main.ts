@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error";
-import { registerCsafCommands } from "./commands/csaf";
-import { registerDevCommands } from "./commands/dev";
-import { registerEvaluateCommand } from "./commands/evaluate";
 
 // Each command group lives in ./commands/<group>.ts and registers itself here.
 const program = new Command("assure")
@@ -11,9 +8,22 @@ const program = new Command("assure")
   .showHelpAfterError()
   .exitOverride();
 
-registerCsafCommands(program);
-registerDevCommands(program);
-registerEvaluateCommand(program);
+/**
+ * Command groups, loaded only when used: `assure csaf …` does not pay for the AWS SDK, nor `assure dev …`
+ * for the CSAF validator. Add a group here as `name: () => import(...).then((m) => m.registerX)`.
+ */
+const commandGroups: Record<string, () => Promise<(program: Command) => void>> = {
+  csaf: () => import("./commands/csaf").then((m) => m.registerCsafCommands),
+  dev: () => import("./commands/dev").then((m) => m.registerDevCommands),
+  evaluate: () => import("./commands/evaluate").then((m) => m.registerEvaluateCommand),
+};
+
+const requested = process.argv[2];
+const groupsToLoad = requested && requested in commandGroups ? [requested] : Object.keys(commandGroups);
+for (const name of groupsToLoad) {
+  const register = await commandGroups[name]?.();
+  register?.(program);
+}
 
 try {
   await program.parseAsync(process.argv);
