@@ -12,7 +12,7 @@ export async function signInWithPassword(
 ): Promise<{ user: TUser; memberships: TMembership[] } | undefined> {
   const found = await getUserForSignIn(db, input.email);
   const ok = await bcrypt.compare(input.password, found?.passwordHash ?? DUMMY_HASH);
-  if (!found || !found.passwordHash || !ok) return undefined;
+  if (!found?.passwordHash || !ok) return undefined;
   const { passwordHash: _secret, ...user } = found;
   return { user, memberships: await listMembershipsOfUser(db, user.id) };
 }
