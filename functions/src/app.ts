@@ -12,6 +12,7 @@ import { apiKeyRoutes } from "./routes/api-keys";
 import { catalogRoutes } from "./routes/catalog";
 import { componentRoutes } from "./routes/components";
 import { evaluateRoutes } from "./routes/evaluate";
+import { evidenceRoutes, isEvidenceUploadPath } from "./routes/evidence";
 import { meRoutes } from "./routes/me";
 import { sessionRoutes } from "./routes/session";
 import { siteRoutes } from "./routes/sites";
@@ -33,19 +34,18 @@ export function createApp(deps: AppDeps) {
   app.use("*", secureHeaders());
   if (deps.portalOrigin)
     app.use("/v1/*", cors({ origin: deps.portalOrigin, exposeHeaders: ["etag", "location"] }));
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: (c) =>
-        problem(
-          c,
-          new AppError("payload_too_large", `The body exceeds the limit of ${deps.maxBodyBytes} bytes.`, {
-            limit: { name: "body size", bytes: deps.maxBodyBytes },
-          }),
-        ),
-    }),
-  );
+  // Evidence uploads carry files and have their own limit (routes/evidence.ts).
+  const jsonBodyLimit = bodyLimit({
+    maxSize: deps.maxBodyBytes,
+    onError: (c) =>
+      problem(
+        c,
+        new AppError("payload_too_large", `The body exceeds the limit of ${deps.maxBodyBytes} bytes.`, {
+          limit: { name: "body size", bytes: deps.maxBodyBytes },
+        }),
+      ),
+  });
+  app.use("/v1/*", (c, next) => (isEvidenceUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   app.get("/health", (c) => c.json({ status: "ok" }));
 
@@ -63,6 +63,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/catalog", catalogRoutes);
   app.route("/v1/sites", siteRoutes);
   app.route("/v1/evaluate", evaluateRoutes);
+  app.route("/v1/evidence", evidenceRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -1,5 +1,6 @@
 import type { TokenVerifier } from "./auth/tokens";
 import type { Db } from "./db/client";
+import type { EvidenceStore } from "./storage/evidence-store";
 
 /** Everything a request needs from the outside world, built once per process (cold start). */
 export interface AppDeps {
@@ -9,4 +10,6 @@ export interface AppDeps {
   /** Injected so tests can pin time (certificate validity, audit timestamps). */
   now: () => Date;
   portalOrigin?: string | undefined;
+  /** Where evidence files live (local directory or S3); evidence routes answer 500 without one. */
+  evidence?: EvidenceStore | undefined;
 }

@@ -2,6 +2,8 @@ import { createApp } from "./app";
 import { createTokenVerifier } from "./auth/tokens";
 import { parseApiConfig } from "./config";
 import { createDb } from "./db/client";
+import { localPaths } from "./local/paths";
+import { createEvidenceStoreFromEnv } from "./storage/create-evidence-store";
 
 // Built once per process: at Lambda cold start, or when the local server starts.
 const config = parseApiConfig(process.env);
@@ -17,4 +19,5 @@ export const app = createApp({
   maxBodyBytes: config.MAX_BODY_BYTES,
   now: () => new Date(),
   portalOrigin: config.PORTAL_ORIGIN,
+  evidence: createEvidenceStoreFromEnv(process.env, localPaths.evidence),
 });

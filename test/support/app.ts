@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TRole, TTenant, TTenantKind, TUser } from "@assure/shared";
 import { createApp } from "../../functions/src/app";
 import {
@@ -11,6 +14,8 @@ import {
 import type { Db } from "../../functions/src/db/client";
 import { createTenant } from "../../functions/src/repos/tenants";
 import { addMembership, createUser } from "../../functions/src/repos/users";
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from "../../functions/src/storage/evidence-store";
+import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { createTestDb } from "./db";
 
 export interface TestActor {
@@ -25,7 +30,9 @@ export interface TestActor {
 let counter = 0;
 
 /** An API app on a fresh table with its own signing key, plus helpers to add tenants and users. */
-export async function createTestApp(options: { now?: () => Date; maxBodyBytes?: number } = {}) {
+export async function createTestApp(
+  options: { now?: () => Date; maxBodyBytes?: number; evidenceLimits?: Partial<EvidenceLimits> } = {},
+) {
   const db: Db = await createTestDb("api");
   const { privateJwk, publicJwk } = await generateSigningJwk();
   const signingKey = await importSigningKey(privateJwk);
@@ -38,6 +45,10 @@ export async function createTestApp(options: { now?: () => Date; maxBodyBytes?: 
     }),
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
     now: options.now ?? (() => new Date()),
+    evidence: createLocalEvidenceStore({
+      root: mkdtempSync(path.join(tmpdir(), "assure-evidence-")),
+      limits: { ...DEFAULT_EVIDENCE_LIMITS, ...options.evidenceLimits },
+    }),
   });
   const now = new Date();
 

@@ -71,6 +71,13 @@ export const keys = {
   }),
   zonePrefix: (siteId: string) => `ZONE#${siteId}#`,
 
+  // --- Evidence files (storage/evidence-store.ts holds the bytes; these items hold what they are) ---
+  evidence: (tenantId: string, evidenceId: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `EVIDENCE#${evidenceId}`,
+  }),
+  evidencePrefix: "EVIDENCE#",
+
   audit: (tenantId: string, at: string, eventId: string): Key => ({
     pk: `${tenantPk(tenantId)}#AUDIT`,
     sk: `${at}#${eventId}`,

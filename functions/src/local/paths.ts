@@ -11,6 +11,7 @@ export const localPaths = {
   dynamo: path.join(dataDir, "dynamodb"),
   keys: path.join(dataDir, "keys.json"),
   state: path.join(dataDir, "local-stack.json"),
+  evidence: path.join(dataDir, "evidence"),
 };
 
 export const ZLocalKeys = z.object({

@@ -1,4 +1,5 @@
 export * from "./component";
+export * from "./evidence";
 export * from "./ids";
 export * from "./site";
 export * from "./sl-vector";
