@@ -2,6 +2,9 @@
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error";
 
+// The AWS SDK pin is deliberate (newer SDKs need Node 22); its Node-version notice would only confuse CLI users.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 // Each command group lives in ./commands/<group>.ts and registers itself here.
 const program = new Command("assure")
   .description("IEC 62443 supply-chain assurance portal: command-line tools")
