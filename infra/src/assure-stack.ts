@@ -319,6 +319,16 @@ export class AssureStack extends Stack {
       DashboardName: [`${config.appName}-${config.stage}`, "CloudWatch dashboard"],
     };
     if (this.auth.userPool) outputs.UserPoolId = [this.auth.userPool.userPoolId, "Cognito user pool"];
+    outputs.DistributionDomainName = [
+      this.portal.distribution.distributionDomainName,
+      "Target of the portal's DNS record (CNAME/ALIAS) when a custom domain is set",
+    ];
+    if (this.api.domainName) {
+      outputs.ApiDomainTarget = [
+        this.api.domainName.regionalDomainName,
+        "Target of the API's DNS record (CNAME/ALIAS) for its custom domain",
+      ];
+    }
     for (const [name, [value, description]] of Object.entries(outputs)) {
       new CfnOutput(this, name, { value, description });
     }

@@ -45,6 +45,8 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
+  /** The custom domain, if configured; DNS points at its `regionalDomainName`. */
+  readonly domainName?: DomainName;
   /** Base URL clients use: the custom domain if configured, else the execute-api URL. */
   readonly url: string;
 
@@ -101,6 +103,7 @@ export class Api extends Construct {
           certificate: Certificate.fromCertificateArn(this, "Certificate", props.customDomain.certificateArn),
         })
       : undefined;
+    this.domainName = domainName;
     this.stage = new HttpStage(this, "DefaultStage", {
       httpApi: this.httpApi,
       stageName: "$default",

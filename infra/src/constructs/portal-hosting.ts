@@ -158,7 +158,7 @@ export function resolvePortalBuild(
   if (existsSync(join(dir, "open-next.output.json"))) return { dir, placeholder: false };
   if (!allowPlaceholder) {
     throw new Error(
-      `No OpenNext build at ${dir}. Build the portal first (npm run build:aws -w web, see docs/deploy.md) ` +
+      `No OpenNext build at ${dir}. Build the portal first (cd web && npx @opennextjs/aws build, see docs/deploy.md) ` +
         "or set portal.allowPlaceholder to deploy a placeholder page.",
     );
   }
