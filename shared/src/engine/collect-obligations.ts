@@ -35,6 +35,7 @@ export type TObligationLocation = { zoneId: string } | { conduitId: string };
  */
 export class ObligationCollector {
   private readonly byKey = new Map<string, TObligation>();
+  private readonly securityContextByComponent = new Map<TComponentCapability, TObligation[]>();
   private readonly locationKey: string;
 
   constructor(private readonly location: TObligationLocation) {
@@ -54,20 +55,28 @@ export class ObligationCollector {
     if (assetId !== undefined) obligation.assetIds.push(assetId);
   }
 
+  /** The component's assumptions become obligations of this zone or conduit, resolved once per component. */
   addSecurityContext(capability: TComponentCapability, assetId: string) {
-    capability.securityContext.forEach((assumption, index) => {
-      this.addForAsset(
-        `${this.locationKey}:security_context:${capability.componentId}:${index}`,
-        assetId,
-        () => ({
+    let obligations = this.securityContextByComponent.get(capability);
+    if (!obligations) {
+      obligations = capability.securityContext.map((assumption, index) => {
+        const id = `${this.locationKey}:security_context:${capability.componentId}:${index}`;
+        const obligation: TObligation = {
+          id,
           source: "security_context",
           responsibleParty: assumption.expectedParty,
           text: `Provide what component ${capability.componentId} assumes for ${frLabel(assumption.fr)}: ${assumption.assumption}`,
           frs: [assumption.fr],
+          ...this.location,
+          assetIds: [],
           componentId: capability.componentId,
-        }),
-      );
-    });
+        };
+        this.byKey.set(id, obligation);
+        return obligation;
+      });
+      this.securityContextByComponent.set(capability, obligations);
+    }
+    for (const obligation of obligations) obligation.assetIds.push(assetId);
   }
 
   addCountermeasure(countermeasure: TCountermeasure, assetId?: string) {

@@ -1,4 +1,4 @@
-import type { TAssuranceBasis } from "../domain/component";
+import type { TAssuranceBasis, TComponentType } from "../domain/component";
 import {
   combineRaises,
   raiseFromCountermeasures,
@@ -7,7 +7,7 @@ import {
 } from "./apply-countermeasures";
 import { isAdvisoryOpen, openAdvisoryReason, type TAssetAdvisory } from "./assess-advisories";
 import type { ObligationCollector } from "./collect-obligations";
-import { judgeFrVerdict, type TFrVerdict } from "./judge-fr-verdict";
+import { judgeFrVerdict, type TFrVerdict, verdictMemoOf } from "./judge-fr-verdict";
 import { meetsMinimumBasis } from "./resolve-assurance-basis";
 import type { TComponentCapability } from "./resolve-component-capability";
 import { FR_COUNT, FR_NUMBERS, frLabel, zeroVector } from "./security-levels";
@@ -32,7 +32,7 @@ export type TAssetEvaluation = {
   /** Asset-wide reasons: missing claim, certificate, open advisories. */
   reasons: TReason[];
   /** Components of the same type in the document that would close every gap, best first. */
-  suggestions?: TSuggestion[];
+  suggestions?: TSuggestion[] | undefined;
 };
 
 export type TVerdictCounts = { assets: number; atRisk: number; meets: number; covered: number; gap: number };
@@ -50,20 +50,45 @@ export type TAssetGroupEvaluation = {
 export type TAssetGroupContext = {
   capabilities: ReadonlyMap<string, TComponentCapability>;
   assetCountermeasures: ReadonlyMap<string, TCountermeasure[]>;
-  /** Suggests replacements for an asset with a gap; omitted when suggestions are off. */
+  /**
+   * Ranked replacements for a component type under a target and basis, one more than wanted so the asset's own
+   * component can be dropped; omitted when suggestions are off.
+   */
   suggest?:
     | ((
-        capability: TComponentCapability,
+        componentType: TComponentType,
         slT: readonly number[],
         minimumBasis: TAssuranceBasis,
       ) => TSuggestion[])
     | undefined;
+  suggestionLimit?: number | undefined;
 };
 
-const baseReasonsCache = new WeakMap<TComponentCapability, readonly TReason[]>();
+type TVerdictRow = { perFr: TFrVerdict[]; meets: number; covered: number; gap: number };
+
+/** The seven verdicts of one component under one target and raise, with their tally. */
+function judgeRow(
+  capability: TComponentCapability,
+  slT: readonly number[],
+  raise: TRaiseProfile,
+): TVerdictRow {
+  const memo = verdictMemoOf(capability);
+  const perFr: TFrVerdict[] = new Array(FR_COUNT);
+  const row: TVerdictRow = { perFr, meets: 0, covered: 0, gap: 0 };
+  for (let i = 0; i < FR_COUNT; i++) {
+    const verdict = judgeFrVerdict(i + 1, slT[i] ?? 0, capability, raise, memo);
+    perFr[i] = verdict;
+    if (verdict.verdict === "meets") row.meets++;
+    else if (verdict.verdict === "covered") row.covered++;
+    else row.gap++;
+  }
+  return row;
+}
+
+const baseReasonsCache = new WeakMap<TComponentCapability, TReason[]>();
 
 /** Reasons every asset of a component shares: no claim, certificate status. Built once per component. */
-function componentReasons(capability: TComponentCapability): readonly TReason[] {
+function componentReasons(capability: TComponentCapability): TReason[] {
   let reasons = baseReasonsCache.get(capability);
   if (!reasons) {
     const list: TReason[] = [];
@@ -77,7 +102,7 @@ function componentReasons(capability: TComponentCapability): readonly TReason[] 
       });
     }
     if (capability.basisReason) list.push(capability.basisReason);
-    reasons = Object.freeze(list);
+    reasons = Object.freeze(list) as TReason[];
     baseReasonsCache.set(capability, reasons);
   }
   return reasons;
@@ -117,59 +142,87 @@ export function evaluateAssetGroup(
   const slA = assets.length === 0 ? zeroVector() : [4, 4, 4, 4, 4, 4, 4];
   const belowTarget: string[][] = [[], [], [], [], [], [], []];
   const belowBasis: string[] = [];
-  const counts: TVerdictCounts = { assets: assets.length, atRisk: 0, meets: 0, covered: 0, gap: 0 };
-  const results: TAssetEvaluation[] = [];
+  let meets = 0;
+  let covered = 0;
+  let gap = 0;
+  let atRiskCount = 0;
+  const results: TAssetEvaluation[] = new Array(assets.length);
+  const rowsByCapability = new Map<TComponentCapability, TVerdictRow>();
+  // Per component type the ranked list and its top entries; assets share the top list unless it names their
+  // own component.
+  const suggestionsByType = new Map<TComponentType, { ranked: TSuggestion[]; top: TSuggestion[] }>();
+  const suggestionLimit = context.suggestionLimit ?? 3;
+  const suggestionsFor = (capability: TComponentCapability): TSuggestion[] => {
+    const componentType = capability.componentType;
+    if (!context.suggest || !componentType) return [];
+    let lists = suggestionsByType.get(componentType);
+    if (!lists) {
+      const ranked = context.suggest(componentType, slT, minimumBasis);
+      lists = { ranked, top: ranked.slice(0, suggestionLimit) };
+      suggestionsByType.set(componentType, lists);
+    }
+    if (!lists.top.some((suggestion) => suggestion.componentId === capability.componentId)) return lists.top;
+    return lists.ranked
+      .filter((suggestion) => suggestion.componentId !== capability.componentId)
+      .slice(0, suggestionLimit);
+  };
 
-  for (const asset of assets) {
+  for (let assetIndex = 0; assetIndex < assets.length; assetIndex++) {
+    const asset = assets[assetIndex] as TAssetInput;
     const capability =
       context.capabilities.get(asset.componentId) ?? unknownComponentCapability(asset.componentId);
     const ownCountermeasures = context.assetCountermeasures.get(asset.id);
-    const raise = ownCountermeasures
-      ? combineRaises(raiseFromCountermeasures(ownCountermeasures), groupRaise)
-      : groupRaise;
-    const perFr: TFrVerdict[] = [];
-    let hasGap = false;
-    for (let i = 0; i < FR_COUNT; i++) {
-      const target = slT[i] ?? 0;
-      const verdict = judgeFrVerdict(i + 1, target, capability, raise);
-      perFr.push(verdict);
-      counts[verdict.verdict]++;
-      if (verdict.effective < (slA[i] ?? 0)) slA[i] = verdict.effective;
-      if (verdict.effective < target) belowTarget[i]?.push(asset.id);
-      if (verdict.verdict === "gap") hasGap = true;
+    // Identical devices in one group share their verdict row unless they carry countermeasures of their own.
+    let row = ownCountermeasures ? undefined : rowsByCapability.get(capability);
+    if (!row) {
+      const raise = ownCountermeasures
+        ? combineRaises(raiseFromCountermeasures(ownCountermeasures), groupRaise)
+        : groupRaise;
+      row = judgeRow(capability, slT, raise);
+      if (!ownCountermeasures) rowsByCapability.set(capability, row);
     }
+    const perFr = row.perFr;
+    meets += row.meets;
+    covered += row.covered;
+    gap += row.gap;
+    for (let i = 0; i < FR_COUNT; i++) {
+      const effective = perFr[i]?.effective ?? 0;
+      if (effective < (slA[i] ?? 0)) slA[i] = effective;
+      if (effective < (slT[i] ?? 0)) belowTarget[i]?.push(asset.id);
+    }
+    const hasGap = row.gap > 0;
 
-    const reasons = [...componentReasons(capability)];
+    // Shared (frozen) unless an open advisory adds to it: most assets have nothing of their own to say.
+    let reasons = componentReasons(capability);
     let atRisk = false;
     if (asset.advisories) {
       for (const advisory of asset.advisories) {
         if (!isAdvisoryOpen(advisory)) continue;
+        if (!atRisk) reasons = [...reasons];
         atRisk = true;
         reasons.push(openAdvisoryReason(advisory));
         obligations.addAdvisory(advisory, asset.id);
       }
     }
-    if (atRisk) counts.atRisk++;
+    if (atRisk) atRiskCount++;
     if (!meetsMinimumBasis(capability.basis, minimumBasis)) belowBasis.push(asset.id);
-    obligations.addSecurityContext(capability, asset.id);
-    if (ownCountermeasures)
-      for (const countermeasure of ownCountermeasures)
-        obligations.addCountermeasure(countermeasure, asset.id);
+    if (capability.securityContext.length > 0) obligations.addSecurityContext(capability, asset.id);
+    for (const countermeasure of ownCountermeasures ?? [])
+      obligations.addCountermeasure(countermeasure, asset.id);
 
-    const result: TAssetEvaluation = {
+    const suggestions = hasGap && context.suggest ? suggestionsFor(capability) : undefined;
+    // Created with its final shape; `suggestions: undefined` is left out of JSON.
+    results[assetIndex] = {
       id: asset.id,
       componentId: asset.componentId,
       perFr,
       atRisk,
       basis: capability.basis,
       reasons,
+      suggestions: suggestions && suggestions.length > 0 ? suggestions : undefined,
     };
-    if (hasGap && context.suggest) {
-      const suggestions = context.suggest(capability, slT, minimumBasis);
-      if (suggestions.length > 0) result.suggestions = suggestions;
-    }
-    results.push(result);
   }
+  const counts: TVerdictCounts = { assets: assets.length, atRisk: atRiskCount, meets, covered, gap };
 
   const reasons: TReason[] = [];
   belowTarget.forEach((assetIds, i) => {

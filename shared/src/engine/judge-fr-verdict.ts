@@ -2,7 +2,7 @@ import { z } from "zod";
 import { rowIdsBetweenLevels } from "./applicable-requirements";
 import type { TRaiseProfile, TRaiseSource } from "./apply-countermeasures";
 import type { TComponentCapability } from "./resolve-component-capability";
-import { frLabel, MAX_SECURITY_LEVEL } from "./security-levels";
+import { FR_COUNT, frLabel, MAX_SECURITY_LEVEL } from "./security-levels";
 import type { TReason } from "./verdict-reason";
 
 /** Worst first, so a higher index is a better verdict. */
@@ -124,32 +124,73 @@ function countermeasureReason(source: TRaiseSource, fr: number, slT: number): TR
   return reason;
 }
 
+/** A component's shared verdicts by (FR, SL-T); fetch once per asset and pass to judgeFrVerdict in loops. */
+export type TVerdictMemo = (TFrVerdict | undefined)[];
+const verdictMemos = new WeakMap<TComponentCapability, TVerdictMemo>();
+
+export function verdictMemoOf(capability: TComponentCapability): TVerdictMemo {
+  let memo = verdictMemos.get(capability);
+  if (!memo) {
+    memo = new Array(FR_COUNT * LEVELS);
+    verdictMemos.set(capability, memo);
+  }
+  return memo;
+}
+
 /**
  * One asset, one FR: meets when SL-C reaches SL-T; covered when countermeasures raise the effective level to
  * SL-T; otherwise a gap (a component without a claim has SL-C 0). The effective level never drops below SL-C.
+ * Without a countermeasure above SL-C the verdict depends only on the component, FR and SL-T, so it is built
+ * once and shared (frozen) by every asset with the same inputs: a plant has far fewer distinct verdicts than
+ * asset × FR pairs, and allocating less is what keeps 10,000 assets fast. Raised verdicts cite a zone's own
+ * countermeasure and rarely repeat, so they are built each time.
  */
 export function judgeFrVerdict(
   fr: number,
   slT: number,
   capability: TComponentCapability,
   raise: TRaiseProfile,
+  memo: TVerdictMemo = verdictMemoOf(capability),
 ): TFrVerdict {
   const i = fr - 1;
   const slC = capability.slC[i] ?? 0;
   const raisedTo = raise.levels[i] ?? 0;
-  const effective = Math.max(raisedTo, slC);
-  const derivationReason = capability.derivationReasonByFr[i] ?? null;
-  const reasons: TReason[] = [];
+  if (raisedTo > slC) return buildFrVerdict(fr, slT, slC, capability, raise.sources[i] ?? null);
+  const key = i * LEVELS + slT;
+  let verdict = memo[key];
+  if (!verdict) {
+    verdict = buildFrVerdict(fr, slT, slC, capability, null);
+    Object.freeze(verdict.reasons);
+    memo[key] = Object.freeze(verdict);
+  }
+  return verdict;
+}
+
+function buildFrVerdict(
+  fr: number,
+  slT: number,
+  slC: number,
+  capability: TComponentCapability,
+  source: TRaiseSource | null,
+): TFrVerdict {
+  const effective = source ? Math.max(source.raisesTo, slC) : slC;
+  const derivationReason = capability.derivationReasonByFr[fr - 1];
   let verdict: TVerdict;
+  let reasons: TReason[];
+  // Exact-size literals: verdicts are the bulk of a result, and grown arrays reserve spare slots.
   if (slC >= slT) {
     verdict = "meets";
-    reasons.push(meetsReason(fr, slC, slT));
+    const meets = meetsReason(fr, slC, slT);
+    reasons = derivationReason ? [meets, derivationReason] : [meets];
   } else {
     verdict = effective >= slT ? "covered" : "gap";
-    reasons.push(belowTargetReason(capability, fr, slT));
-    const source = raise.sources[i];
-    if (source && raisedTo > slC) reasons.push(countermeasureReason(source, fr, slT));
+    const below = belowTargetReason(capability, fr, slT);
+    if (source) {
+      const countermeasure = countermeasureReason(source, fr, slT);
+      reasons = derivationReason ? [below, countermeasure, derivationReason] : [below, countermeasure];
+    } else {
+      reasons = derivationReason ? [below, derivationReason] : [below];
+    }
   }
-  if (derivationReason) reasons.push(derivationReason);
   return { fr, slT, slC, effective, verdict, reasons };
 }

@@ -26,6 +26,65 @@ export type TSuggestion = {
   headroom: number;
 };
 
+/** Candidates in suggestion order, computed once so each target only scans until it has enough. */
+export type TRankedCandidates = readonly (TSuggestionCandidate & { total: number; basis: TAssuranceBasis })[];
+
+/**
+ * Orders candidates by stronger basis, then higher total SL-C, then id. For any one target the headroom is the
+ * total minus the target's sum, so this is also the suggestion order. Candidates without a claim are dropped.
+ */
+export function rankCandidates(candidates: readonly TSuggestionCandidate[]): TRankedCandidates {
+  const ranked: (TSuggestionCandidate & { total: number; basis: TAssuranceBasis })[] = [];
+  for (const candidate of candidates) {
+    if (candidate.basis === null) continue;
+    let total = 0;
+    for (let i = 0; i < FR_COUNT; i++) total += candidate.slC[i] ?? 0;
+    ranked.push({ ...candidate, basis: candidate.basis, total });
+  }
+  return ranked.sort(
+    (left, right) =>
+      basisRank(right.basis) - basisRank(left.basis) ||
+      right.total - left.total ||
+      (left.componentId < right.componentId ? -1 : left.componentId > right.componentId ? 1 : 0),
+  );
+}
+
+/** The first `limit` ranked candidates of the target's type that meet its SL-T and minimum basis. */
+export function suggestFromRanked(
+  ranked: TRankedCandidates,
+  target: TSuggestionTarget,
+  limit = Number.POSITIVE_INFINITY,
+): TSuggestion[] {
+  const minimumBasis = target.minimumBasis ?? "self_declared";
+  const excluded = target.excludeComponentIds ?? [];
+  let targetTotal = 0;
+  for (let i = 0; i < FR_COUNT; i++) targetTotal += target.slT[i] ?? 0;
+  const suggestions: TSuggestion[] = [];
+  for (const candidate of ranked) {
+    if (suggestions.length >= limit) break;
+    // Sorted by basis first: once one is too weak, all that follow are.
+    if (!meetsMinimumBasis(candidate.basis, minimumBasis)) break;
+    if (candidate.componentType !== target.componentType || excluded.includes(candidate.componentId))
+      continue;
+    let meetsTarget = true;
+    for (let i = 0; i < FR_COUNT; i++) {
+      if ((candidate.slC[i] ?? 0) < (target.slT[i] ?? 0)) {
+        meetsTarget = false;
+        break;
+      }
+    }
+    if (meetsTarget) {
+      suggestions.push({
+        componentId: candidate.componentId,
+        slC: [...candidate.slC],
+        basis: candidate.basis,
+        headroom: candidate.total - targetTotal,
+      });
+    }
+  }
+  return suggestions;
+}
+
 /**
  * Components of the same type that meet the target on every FR with at least the required basis, best first:
  * stronger basis, then more headroom, then id (stable). See docs/adr/0007-suggestions.md.
@@ -35,36 +94,5 @@ export function suggestComponents(
   target: TSuggestionTarget,
   limit = Number.POSITIVE_INFINITY,
 ): TSuggestion[] {
-  const minimumBasis = target.minimumBasis ?? "self_declared";
-  const excluded = new Set(target.excludeComponentIds ?? []);
-  const suggestions: TSuggestion[] = [];
-  for (const candidate of candidates) {
-    if (candidate.componentType !== target.componentType || excluded.has(candidate.componentId)) continue;
-    if (candidate.basis === null || !meetsMinimumBasis(candidate.basis, minimumBasis)) continue;
-    let headroom = 0;
-    let meetsTarget = true;
-    for (let i = 0; i < FR_COUNT; i++) {
-      const margin = (candidate.slC[i] ?? 0) - (target.slT[i] ?? 0);
-      if (margin < 0) {
-        meetsTarget = false;
-        break;
-      }
-      headroom += margin;
-    }
-    if (meetsTarget) {
-      suggestions.push({
-        componentId: candidate.componentId,
-        slC: [...candidate.slC],
-        basis: candidate.basis,
-        headroom,
-      });
-    }
-  }
-  suggestions.sort(
-    (left, right) =>
-      basisRank(right.basis) - basisRank(left.basis) ||
-      right.headroom - left.headroom ||
-      (left.componentId < right.componentId ? -1 : left.componentId > right.componentId ? 1 : 0),
-  );
-  return suggestions.slice(0, limit);
+  return suggestFromRanked(rankCandidates(candidates), target, limit);
 }

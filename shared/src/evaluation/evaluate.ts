@@ -1,4 +1,4 @@
-import type { TAssuranceBasis } from "../domain/component";
+import type { TAssuranceBasis, TComponentType } from "../domain/component";
 import {
   combineRaises,
   indexCountermeasures,
@@ -14,7 +14,12 @@ import {
   type TComponentCapability,
 } from "../engine/resolve-component-capability";
 import { maxVector, zeroVector } from "../engine/security-levels";
-import { suggestComponents, type TSuggestion, type TSuggestionCandidate } from "../engine/suggest-components";
+import {
+  rankCandidates,
+  suggestFromRanked,
+  type TSuggestion,
+  type TSuggestionCandidate,
+} from "../engine/suggest-components";
 import type { TReason } from "../engine/verdict-reason";
 import type { TEvaluationInput } from "./evaluation-input";
 import {
@@ -53,10 +58,12 @@ export function evaluate(input: TEvaluationInput): TEvaluationResult {
     }
   }
 
+  const suggestionLimit = input.options?.suggestions ?? DEFAULT_SUGGESTIONS;
   const context: TAssetGroupContext = {
     capabilities,
     assetCountermeasures: countermeasures.asset,
-    suggest: createSuggester(capabilities, input.options?.suggestions ?? DEFAULT_SUGGESTIONS),
+    suggest: createSuggester(capabilities, suggestionLimit),
+    suggestionLimit,
   };
 
   const zones = input.zones.map((zone): TZoneResult => {
@@ -187,35 +194,30 @@ function emptyReason(code: TReason["code"], message: string): TReason {
   return { code, message };
 }
 
-/** Suggestions from the document's own components, ranked once per (type, target, basis) and reused. */
+/** Ranks the document's own components as replacements; candidates are grouped by type once. */
 function createSuggester(capabilities: ReadonlyMap<string, TComponentCapability>, limit: number) {
   if (limit <= 0) return undefined;
-  const candidates: TSuggestionCandidate[] = [];
+  const candidatesByType = new Map<TComponentType, TSuggestionCandidate[]>();
   for (const capability of capabilities.values()) {
-    if (capability.componentType && capability.hasClaim) {
-      candidates.push({
-        componentId: capability.componentId,
-        componentType: capability.componentType,
-        slC: capability.slC,
-        basis: capability.basis,
-      });
-    }
+    if (!capability.componentType || !capability.hasClaim) continue;
+    const candidate = {
+      componentId: capability.componentId,
+      componentType: capability.componentType,
+      slC: capability.slC,
+      basis: capability.basis,
+    };
+    const group = candidatesByType.get(capability.componentType);
+    if (group) group.push(candidate);
+    else candidatesByType.set(capability.componentType, [candidate]);
   }
-  const ranked = new Map<string, TSuggestion[]>();
+  const rankedByType = new Map(
+    [...candidatesByType].map(([componentType, group]) => [componentType, rankCandidates(group)]),
+  );
+  // One extra, so dropping the asset's own component still leaves `limit` suggestions.
   return (
-    capability: TComponentCapability,
+    componentType: TComponentType,
     slT: readonly number[],
     minimumBasis: TAssuranceBasis,
-  ): TSuggestion[] => {
-    const componentType = capability.componentType;
-    if (!componentType) return [];
-    const key = `${componentType}|${slT.join("")}|${minimumBasis}`;
-    let list = ranked.get(key);
-    if (!list) {
-      // One extra, so dropping the asset's own component still leaves `limit` suggestions.
-      list = suggestComponents(candidates, { componentType, slT, minimumBasis }, limit + 1);
-      ranked.set(key, list);
-    }
-    return list.filter((suggestion) => suggestion.componentId !== capability.componentId).slice(0, limit);
-  };
+  ): TSuggestion[] =>
+    suggestFromRanked(rankedByType.get(componentType) ?? [], { componentType, slT, minimumBasis }, limit + 1);
 }
