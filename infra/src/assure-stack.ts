@@ -130,6 +130,7 @@ export class AssureStack extends Stack {
         ...(config.api.customDomain ? [`https://${config.api.customDomain.domainName}`] : []),
       ],
       formActionSources: [oidcOrigin],
+      originVerifySecretName: `${namePrefix}/portal/origin-verify`,
       serverEnvironment: {
         STAGE: config.stage,
         PORTAL_CONFIG_PARAMETER: this.portalConfigParameterName,

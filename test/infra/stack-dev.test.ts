@@ -373,6 +373,36 @@ describe("portal hosting", () => {
     });
   });
 
+  it("sends the origin-verify secret to the server function from CloudFront, never in clear in the template", () => {
+    dev.template.hasResourceProperties("AWS::CloudFront::Distribution", {
+      DistributionConfig: Match.objectLike({
+        Origins: Match.arrayWith([
+          Match.objectLike({
+            OriginCustomHeaders: [
+              {
+                HeaderName: "x-origin-verify",
+                HeaderValue: {
+                  "Fn::Join": [
+                    "",
+                    [
+                      "{{resolve:secretsmanager:",
+                      { Ref: Match.stringLikeRegexp("^PortalOriginVerify") },
+                      ":SecretString:::}}",
+                    ],
+                  ],
+                },
+              },
+            ],
+          }),
+        ]),
+      }),
+    });
+    dev.template.hasResourceProperties("AWS::SecretsManager::Secret", {
+      Name: "assure/dev/portal/origin-verify",
+      GenerateSecretString: Match.objectLike({ PasswordLength: 48 }),
+    });
+  });
+
   it("deploys the generated placeholder when web/ has no OpenNext build", () => {
     expect(dev.stack.portal.placeholder).toBe(true);
     dev.template.hasResourceProperties("AWS::Lambda::Url", { AuthType: "NONE", InvokeMode: "BUFFERED" });
@@ -405,6 +435,8 @@ describe("portal hosting", () => {
       NEXTAUTH_SECRET_ID: "assure/dev/portal/nextauth",
       OIDC_CLIENT_SECRET_ID: "assure/dev/portal/oidc-client",
       CACHE_BUCKET_KEY_PREFIX: "_cache",
+      ORIGIN_VERIFY_HEADER: "x-origin-verify",
+      ORIGIN_VERIFY_SECRET_ID: "assure/dev/portal/origin-verify",
     });
     dev.template.hasResourceProperties("AWS::SSM::Parameter", {
       Name: "/assure/dev/portal/config",

@@ -47,6 +47,7 @@ import {
   ObjectOwnership,
 } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import type { DomainConfig } from "../config";
@@ -97,7 +98,15 @@ export interface PortalHostingProps {
   formActionSources: string[];
   accessLogsBucket: IBucket;
   logRetention: RetentionDays;
+  /**
+   * Name of the generated secret CloudFront sends in the `x-origin-verify` header to the server function,
+   * so the app can reject requests that bypassed CloudFront (and its WAF).
+   */
+  originVerifySecretName: string;
 }
+
+/** The header CloudFront adds to every request to the server function; its value is the origin-verify secret. */
+export const ORIGIN_VERIFY_HEADER = "x-origin-verify";
 
 /** Where the placeholder build is generated when the real one is absent. */
 export const PLACEHOLDER_BUILD_DIR = repoPath("cdk.out", "portal-placeholder");
@@ -180,6 +189,7 @@ export class PortalHosting extends Construct {
   readonly serverFunction: LambdaFunction;
   readonly functions: LambdaFunction[] = [];
   readonly responseHeadersPolicy: ResponseHeadersPolicy;
+  readonly originVerifySecret: Secret;
   readonly placeholder: boolean;
   /** https://<custom domain or the distribution's domain>, no trailing slash. */
   readonly origin: string;
@@ -271,6 +281,16 @@ export class PortalHosting extends Construct {
       return fn;
     };
 
+    this.originVerifySecret = new Secret(this, "OriginVerify", {
+      secretName: props.originVerifySecretName,
+      description: `Value of the ${ORIGIN_VERIFY_HEADER} header CloudFront sends to the portal server`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    acknowledge(this.originVerifySecret, {
+      "AwsSolutions-SMG4":
+        "CloudFront resolves the value at deploy time; rotate it with a deploy (docs/deploy.md), not on a schedule.",
+    });
+
     const origins: Record<string, IOrigin> = {};
     let serverFunction: LambdaFunction | undefined;
     const staticOriginKeys = new Set<string>();
@@ -300,9 +320,15 @@ export class PortalHosting extends Construct {
           const fn = makeFunction(
             key,
             fnOrigin,
-            { ...openNextEnvironment, ...props.serverEnvironment },
+            {
+              ...openNextEnvironment,
+              ORIGIN_VERIFY_HEADER,
+              ORIGIN_VERIFY_SECRET_ID: props.originVerifySecretName,
+              ...props.serverEnvironment,
+            },
             props.serverMemoryMb ?? 1024,
           );
+          this.originVerifySecret.grantRead(fn);
           this.assetsBucket.grantReadWrite(fn, `${CACHE_KEY_PREFIX}/*`);
           this.acknowledgeBucketGrant(fn, CACHE_KEY_PREFIX, [
             "s3:GetObject*",
@@ -325,7 +351,10 @@ export class PortalHosting extends Construct {
             authType: FunctionUrlAuthType.NONE,
             invokeMode: fnOrigin.streaming ? InvokeMode.RESPONSE_STREAM : InvokeMode.BUFFERED,
           });
-          origins[key] = new FunctionUrlOrigin(url);
+          origins[key] = new FunctionUrlOrigin(url, {
+            // A CloudFormation dynamic reference: the value never appears in the template.
+            customHeaders: { [ORIGIN_VERIFY_HEADER]: this.originVerifySecret.secretValue.unsafeUnwrap() },
+          });
           if (key === "default") serverFunction = fn;
         }
       }
