@@ -32,6 +32,9 @@ const loadBefore = loadavg()[0] ?? 0;
 const engine = measure(() => evaluate(plant), { iterations, warmup });
 const baseline = measure(() => readPlantBaseline(plant), { iterations, warmup });
 const validation = measure(() => parseEvaluationInput(plant), { iterations: quick ? 3 : 11, warmup: 1 });
+// Machine reference: reading the same document from JSON, which any consumer of the engine does first.
+const plantJson = JSON.stringify(plant);
+const jsonParse = measure(() => JSON.parse(plantJson), { iterations: quick ? 3 : 11, warmup: 1 });
 
 // Peak memory: the result of one evaluation kept alive, measured after a full GC when --expose-gc is on.
 const collect = (globalThis as { gc?: () => void }).gc;
@@ -77,6 +80,8 @@ const results = {
   ratioToBaseline: round(engine.medianMs / baseline.medianMs),
   cpuRatioToBaseline: round(engine.cpuMedianMs / baseline.cpuMedianMs),
   validateDocument: describeTiming(validation),
+  jsonParseDocument: { ...describeTiming(jsonParse), megabytes: round(plantJson.length / 1e6) },
+  ratioToJsonParse: round(engine.medianMs / jsonParse.medianMs),
   memory: {
     peakRssMb: round(process.resourceUsage().maxRSS / 1024),
     resultHeapMb: collect ? round(resultHeapBytes / 1e6) : null,
@@ -95,6 +100,7 @@ process.stdout.write(
     `  evaluate   median ${round(engine.medianMs)} ms wall, ${round(engine.cpuMedianMs)} ms CPU (min ${round(engine.minMs)} ms, p90 ${round(engine.p90Ms)} ms, ${iterations} runs)`,
     `  baseline   median ${round(baseline.medianMs)} ms (plain loop reading the same inputs) → ratio ${results.ratioToBaseline}× wall, ${results.cpuRatioToBaseline}× CPU`,
     `  validation median ${round(validation.medianMs)} ms (zod parse of the document, not part of evaluate)`,
+    `  reference  JSON.parse of the ${round(plantJson.length / 1e6)} MB document: median ${round(jsonParse.medianMs)} ms → evaluate is ${results.ratioToJsonParse}× that`,
     `  memory     peak RSS ${results.memory.peakRssMb} MB, result ${results.memory.resultHeapMb ?? "n/a (run with --expose-gc)"} MB heap, ${round(resultJsonBytes / 1e6)} MB as JSON`,
     `  linearity  ${linearity.map((entry) => `${entry.assets}: ${entry.cpuMedianMs} ms CPU (${entry.usPerAsset} µs/asset)`).join(", ")} → ${results.linearity.linear ? "linear" : "NOT linear"}`,
     `  target     < ${TARGET_MS} ms: wall ${results.target.wallMedianMet ? "met" : "missed"}, CPU ${results.target.cpuMedianMet ? "met" : "missed"} (load average ${round(loadBefore)} → ${round(loadAfter)} on ${cpus().length} cores)`,

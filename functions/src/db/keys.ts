@@ -12,6 +12,9 @@ export interface Key {
 
 const tenantPk = (tenantId: string) => `T#${tenantId}`;
 
+/** Who owns an advisory (mirrors TAdvisoryOwner in shared). */
+export type AdvisoryOwnerRef = { kind: "platform" } | { kind: "supplier"; tenantId: string };
+
 export const keys = {
   tenantPrefix: (tenantId: string) => tenantPk(tenantId),
 
@@ -77,6 +80,74 @@ export const keys = {
     sk: `EVIDENCE#${evidenceId}`,
   }),
   evidencePrefix: "EVIDENCE#",
+
+  // --- Advisories (docs/adr/0050): platform-owned ones in their own partition `ADV#<id>`, supplier-owned ones
+  // in the supplier's partition. Matches sit beside the summary; per-tenant impact, decisions and inbox are private.
+  advisory: (owner: AdvisoryOwnerRef, advisoryId: string): Key =>
+    owner.kind === "platform"
+      ? { pk: `ADV#${advisoryId}`, sk: "ADVISORY" }
+      : { pk: tenantPk(owner.tenantId), sk: `ADV#${advisoryId}` },
+  /** A supplier's own advisories (drafts included): begins_with on the supplier partition. */
+  advisoryPrefix: "ADV#",
+  advisoryMatch: (owner: AdvisoryOwnerRef, advisoryId: string, componentId: string): Key =>
+    owner.kind === "platform"
+      ? { pk: `ADV#${advisoryId}`, sk: `MATCH#${componentId}` }
+      : { pk: tenantPk(owner.tenantId), sk: `ADVMATCH#${advisoryId}#${componentId}` },
+  advisoryMatchPrefix: (owner: AdvisoryOwnerRef, advisoryId: string) =>
+    owner.kind === "platform" ? "MATCH#" : `ADVMATCH#${advisoryId}#`,
+  /** Every stored revision (document key and hashes), immutable. */
+  advisoryRevision: (owner: AdvisoryOwnerRef, advisoryId: string, sequence: number): Key => {
+    const n = String(sequence).padStart(6, "0");
+    return owner.kind === "platform"
+      ? { pk: `ADV#${advisoryId}`, sk: `REV#${n}` }
+      : { pk: tenantPk(owner.tenantId), sk: `ADVREV#${advisoryId}#${n}` };
+  },
+  advisoryRevisionPrefix: (owner: AdvisoryOwnerRef, advisoryId: string) =>
+    owner.kind === "platform" ? "REV#" : `ADVREV#${advisoryId}#`,
+  /** One claim per advisory id, so two owners can never store the same (publisher, tracking id). */
+  advisoryClaim: (advisoryId: string): Key => ({ pk: `ADVCLAIM#${advisoryId}`, sk: "CLAIM" }),
+  /** byIdentifier index: an advisory by id (its owner is not known to the reader). */
+  advisoryById: (advisoryId: string) => ({ identPk: `ADVISORY#${advisoryId}`, identSk: "ADVISORY" }),
+  /** byIdentifier index: the advisories matched to one catalog component. */
+  advisoryMatchByComponent: (componentId: string, advisoryId: string) => ({
+    identPk: `ADVMATCHES#${componentId}`,
+    identSk: advisoryId,
+  }),
+  advisoryMatchesByComponentPk: (componentId: string) => `ADVMATCHES#${componentId}`,
+  /** catalog index: published public advisories, newest release first (scan backwards). */
+  catalogAdvisoriesPk: "CATALOG#ADVISORY",
+  catalogAdvisory: (currentReleaseDate: string, advisoryId: string) => ({
+    catalogPk: "CATALOG#ADVISORY",
+    catalogSk: `${currentReleaseDate}#${advisoryId}`,
+  }),
+  /** A restricted advisory made readable to one tenant (pointer in that tenant's partition). */
+  advisoryShare: (tenantId: string, advisoryId: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `SHARED#ADV#${advisoryId}`,
+  }),
+  advisorySharePrefix: "SHARED#ADV#",
+  /** A tenant's confirm/reject of an ambiguous match; re-applied when the advisory is re-imported. */
+  matchDecision: (tenantId: string, advisoryId: string, componentId: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `MATCHDECISION#${advisoryId}#${componentId}`,
+  }),
+  /** An advisory hitting one asset of an asset owner, sorted by site so a site's view is one query. */
+  advisoryImpact: (tenantId: string, siteId: string, assetId: string, advisoryId: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `IMPACT#${siteId}#${assetId}#${advisoryId}`,
+  }),
+  advisoryImpactPrefix: (siteId?: string) => (siteId ? `IMPACT#${siteId}#` : "IMPACT#"),
+  advisorySettings: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: "ADVSETTINGS" }),
+  /** Tracking-number sequence for advisories a supplier authors in the portal. */
+  advisorySequence: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: "ADVSEQUENCE" }),
+
+  // --- Notifications: a tenant's inbox, newest last, and its unread counter ---
+  notification: (tenantId: string, at: string, notificationId: string): Key => ({
+    pk: `${tenantPk(tenantId)}#INBOX`,
+    sk: `${at}#${notificationId}`,
+  }),
+  inboxPk: (tenantId: string) => `${tenantPk(tenantId)}#INBOX`,
+  inboxCounter: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: "INBOXCOUNTER" }),
 
   audit: (tenantId: string, at: string, eventId: string): Key => ({
     pk: `${tenantPk(tenantId)}#AUDIT`,

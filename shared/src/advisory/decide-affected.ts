@@ -93,6 +93,16 @@ export function decideAffected(doc: unknown, query: TAffectedQuery): TAffectedDe
       `the advisory lists no product "${query.product}" of vendor "${query.vendor}"`,
     );
   }
+  return decideForProducts(products, query.version);
+}
+
+/**
+ * The same decision over products already found (e.g. the products a catalog component matched): the rules
+ * of decideAffected for one version. At least one product is expected; none means "not listed" (false).
+ */
+export function decideForProducts(products: TAdvisoryProduct[], version: string): TAffectedDecision {
+  if (products.length === 0) return decision(false, null, null, "the advisory lists no such product");
+  const query = { version };
   const vulns = [...new Set(products.flatMap((p) => p.statuses.map((s) => s.vulnerability)))];
   if (vulns.length === 0) {
     return decision(null, products[0]!, null, "the advisory lists the product but gives it no status");

@@ -1,3 +1,6 @@
+export * from "./advisory";
+export * from "./advisory-match";
+export * from "./advisory-matching";
 export * from "./asset";
 export * from "./component";
 export * from "./conduit";
@@ -5,6 +8,7 @@ export * from "./countermeasure";
 export * from "./evidence";
 export * from "./grant";
 export * from "./ids";
+export * from "./notification";
 export * from "./obligation";
 export * from "./obligation-plan";
 export * from "./site";

@@ -230,7 +230,7 @@ export function evaluateAssetGroup(
     const fr = i + 1;
     reasons.push({
       code: "fr_below_target",
-      message: `${frLabel(fr)}: SL-A ${slA[i]} is below SL-T ${slT[i]}; held back by ${assetIds.join(", ")}.`,
+      message: `${frLabel(fr)}: SL-A ${slA[i]} is below SL-T ${slT[i]}; held back by ${listIds(assetIds)}.`,
       fr,
       slT: slT[i] ?? 0,
       assetIds,
@@ -239,10 +239,16 @@ export function evaluateAssetGroup(
   if (belowBasis.length > 0) {
     reasons.push({
       code: "basis_below_minimum",
-      message: `Required basis ${minimumBasis.replaceAll("_", " ")} is not met by ${belowBasis.join(", ")}.`,
+      message: `Required basis ${minimumBasis.replaceAll("_", " ")} is not met by ${listIds(belowBasis)}.`,
       minimumBasis,
       assetIds: belowBasis,
     });
   }
   return { assets: results, slA, basisMet: belowBasis.length === 0, reasons, counts };
+}
+
+/** Names a few ids in a message; the full list is in the reason's `assetIds`. */
+function listIds(ids: readonly string[], shown = 5): string {
+  if (ids.length <= shown) return ids.join(", ");
+  return `${ids.slice(0, shown).join(", ")} and ${ids.length - shown} more`;
 }

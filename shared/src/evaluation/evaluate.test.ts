@@ -342,6 +342,20 @@ describe("zones", () => {
   });
 });
 
+describe("zone reasons with many assets", () => {
+  it("name a few assets in the message and all of them in assetIds", () => {
+    const assets = Array.from({ length: 7 }, (_, index) => ({ id: `a${index}`, componentId: "c1" }));
+    const result = run(
+      documentWith({ components: [component("c1", flat(1))], zones: [{ id: "z1", slT: flat(2), assets }] }),
+    );
+    const reason = result.zones[0]?.reasons.find((candidate) => candidate.fr === 3);
+    expect(reason?.assetIds).toEqual(assets.map((asset) => asset.id));
+    expect(reason?.message).toBe(
+      "FR3 SI: SL-A 1 is below SL-T 2; held back by a0, a1, a2, a3, a4 and 2 more.",
+    );
+  });
+});
+
 describe("conduits", () => {
   const zones = [
     { id: "z1", slT: [2, 2, 2, 1, 2, 1, 1], assets: [] },

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { ZId, ZIsoDateTime } from "./ids";
+
+/** A message in a tenant's in-portal inbox; e-mail and webhooks carry the same content. */
+export const NOTIFICATION_KINDS = [
+  "advisory_impact",
+  "advisory_review",
+  "advisory_fix_requested",
+  "advisory_validation_requested",
+] as const;
+export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
+export type TNotificationKind = z.infer<typeof ZNotificationKind>;
+
+export const ZNotification = z.object({
+  id: z.string(),
+  tenantId: ZId,
+  kind: ZNotificationKind,
+  title: z.string(),
+  body: z.string(),
+  /** A portal path, e.g. /advisories/<id>. */
+  link: z.string(),
+  /** What the notification is about, e.g. `advisory:<id>`; with `kind` it makes delivery idempotent. */
+  subject: z.string(),
+  createdAt: ZIsoDateTime,
+  readAt: ZIsoDateTime.nullable(),
+});
+export type TNotification = z.infer<typeof ZNotification>;
+
+export const ZInboxPage = z.object({
+  items: z.array(ZNotification),
+  unread: z.number().int().min(0),
+  nextCursor: z.string().optional(),
+});
+export type TInboxPage = z.infer<typeof ZInboxPage>;
