@@ -24,7 +24,7 @@ export const ZObligation = z
     countermeasureId: z.string().optional(),
     advisoryId: z.string().optional(),
   })
-  .meta({ id: "Obligation" });
+  .meta({ id: "EvaluationObligation" });
 export type TObligation = z.infer<typeof ZObligation>;
 
 export type TObligationLocation = { zoneId: string } | { conduitId: string };

@@ -66,5 +66,5 @@ export const ZReason = z
     assetIds: z.array(z.string()).optional(),
     componentId: z.string().optional(),
   })
-  .meta({ id: "Reason" });
+  .meta({ id: "EvaluationReason" });
 export type TReason = z.infer<typeof ZReason>;

@@ -21,7 +21,7 @@ export const ZFrVerdictResult = z
     verdict: ZVerdict,
     reasons: z.array(ZReason),
   })
-  .meta({ id: "FrVerdict" });
+  .meta({ id: "EvaluationFrVerdict" });
 
 export const ZSuggestionResult = z.object({
   componentId: z.string(),
@@ -42,7 +42,7 @@ export const ZAssetResult = z
     reasons: z.array(ZReason),
     suggestions: z.array(ZSuggestionResult).optional(),
   })
-  .meta({ id: "AssetResult" });
+  .meta({ id: "EvaluationAssetResult" });
 
 export const ZVerdictCounts = z
   .object({
@@ -52,7 +52,7 @@ export const ZVerdictCounts = z
     covered: z.number().int(),
     gap: z.number().int(),
   })
-  .meta({ id: "VerdictCounts" });
+  .meta({ id: "EvaluationVerdictCounts" });
 
 export const ZZoneResult = z.object({
   id: z.string(),
