@@ -79,20 +79,24 @@ export class EvidenceBucket extends Construct {
   }
 
   /**
-   * Presigned PUT and GET need exactly these: the API signs, the browser uses the signature. No list or
-   * delete: evidence is replaced by new versions, never listed by key.
+   * What the API needs to sign uploads and downloads and to check an upload landed: PutObject and GetObject
+   * (which covers HeadObject) under `keyPrefix`, and ListBucket so a missing key answers 404, not 403.
+   * No delete: evidence is replaced by new versions.
    */
-  grantPresign(grantee: IGrantable & IConstruct): void {
+  grantPresign(grantee: IGrantable & IConstruct, keyPrefix = "tenants/"): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ["s3:PutObject", "s3:GetObject"],
-        resources: [this.bucket.arnForObjects("*")],
+        resources: [this.bucket.arnForObjects(`${keyPrefix}*`)],
       }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ["s3:ListBucket"], resources: [this.bucket.bucketArn] }),
     );
     this.bucket.encryptionKey?.grantEncryptDecrypt(grantee);
     acknowledge(grantee, {
-      [`AwsSolutions-IAM5[Resource::${nagArnOf(this.bucket)}/*]`]:
-        "Evidence object keys are chosen per upload (tenant prefix checked by the API); no key is known up front.",
+      [`AwsSolutions-IAM5[Resource::${nagArnOf(this.bucket)}/${keyPrefix}*]`]:
+        "Evidence keys are tenants/<tenantId>/evidence/<id>, chosen per upload; the API checks the tenant.",
     });
   }
 }
