@@ -10,12 +10,14 @@ import { AppError, onError, problem } from "./http/errors";
 import { idempotency } from "./http/idempotency";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { catalogRoutes } from "./routes/catalog";
+import { certificationRoutes } from "./routes/certifications";
 import { componentRoutes } from "./routes/components";
 import { evaluateRoutes } from "./routes/evaluate";
 import { evidenceRoutes, isEvidenceUploadPath } from "./routes/evidence";
 import { meRoutes } from "./routes/me";
 import { sessionRoutes } from "./routes/session";
 import { siteRoutes } from "./routes/sites";
+import { tenantDirectoryRoutes } from "./routes/tenant-directory";
 import { tenantRoutes } from "./routes/tenants";
 
 export type { AppEnv };
@@ -48,6 +50,10 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/*", (c, next) => (isEvidenceUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
 
   app.get("/health", (c) => c.json({ status: "ok" }));
+  // Public: the keys that verify signed claims (assure verify --jwks <api>/.well-known/claims-jwks.json).
+  app.get("/.well-known/claims-jwks.json", (c) =>
+    c.json(deps.claimSigner?.jwks() ?? { keys: [] }, 200, { "cache-control": "public, max-age=300" }),
+  );
 
   // Public: sign-in for the portal. Everything else under /v1 is authenticated.
   app.route("/v1/session", sessionRoutes);
@@ -64,6 +70,8 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/sites", siteRoutes);
   app.route("/v1/evaluate", evaluateRoutes);
   app.route("/v1/evidence", evidenceRoutes);
+  app.route("/v1/certifications", certificationRoutes);
+  app.route("/v1/tenant-directory", tenantDirectoryRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

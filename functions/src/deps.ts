@@ -1,5 +1,6 @@
 import type { TokenVerifier } from "./auth/tokens";
 import type { Db } from "./db/client";
+import type { ClaimSigner } from "./signing/claim-signer";
 import type { EvidenceStore } from "./storage/evidence-store";
 
 /** Everything a request needs from the outside world, built once per process (cold start). */
@@ -12,4 +13,6 @@ export interface AppDeps {
   portalOrigin?: string | undefined;
   /** Where evidence files live (local directory or S3); evidence routes answer 500 without one. */
   evidence?: EvidenceStore | undefined;
+  /** Signs published claim revisions (JWS); publishing answers 500 without one. */
+  claimSigner?: ClaimSigner | undefined;
 }

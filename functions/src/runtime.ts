@@ -3,6 +3,7 @@ import { createTokenVerifier } from "./auth/tokens";
 import { parseApiConfig } from "./config";
 import { createDb } from "./db/client";
 import { localPaths } from "./local/paths";
+import { claimSignerFromEnv } from "./signing/claim-signer";
 import { createEvidenceStoreFromEnv } from "./storage/create-evidence-store";
 
 // Built once per process: at Lambda cold start, or when the local server starts.
@@ -20,4 +21,5 @@ export const app = createApp({
   now: () => new Date(),
   portalOrigin: config.PORTAL_ORIGIN,
   evidence: createEvidenceStoreFromEnv(process.env, localPaths.evidence),
+  claimSigner: await claimSignerFromEnv(process.env, localPaths.claimSigningKey),
 });

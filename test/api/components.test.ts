@@ -41,7 +41,7 @@ describe("supplier publishing slice", () => {
     expect(draft).toMatchObject({
       status: "draft",
       vendor: "Northwind Automation",
-      draft: { slC: [3, 3, 2, 2, 3, 2, 2] },
+      draft: { versions: [], claims: [{ versionRange: "*", slC: [3, 3, 2, 2, 3, 2, 2] }] },
     });
 
     // Draft: invisible to every other tenant, by id and in the catalog.

@@ -1,4 +1,12 @@
-import type { TComponentInput } from "@assure/shared";
+import type { TComponent, TComponentInput, TTenant } from "@assure/shared";
+import type { Db } from "../../functions/src/db/client";
+import { createComponent } from "../../functions/src/repos/components";
+import {
+  type ClaimSigner,
+  createClaimSigner,
+  generateClaimSigningJwk,
+} from "../../functions/src/signing/claim-signer";
+import { publishDraft } from "../../functions/src/usecases/publish-component";
 
 /** A realistic component input; override what a test is about. */
 export function buildComponentInput(overrides: Partial<TComponentInput> = {}): TComponentInput {
@@ -13,4 +21,35 @@ export function buildComponentInput(overrides: Partial<TComponentInput> = {}): T
     basis: "self_declared",
     ...overrides,
   };
+}
+
+let signer: Promise<ClaimSigner> | undefined;
+/** A claim signer for tests that write through the repositories (one per test process). */
+export function testClaimSigner(): Promise<ClaimSigner> {
+  signer ??= generateClaimSigningJwk("claims-builder").then(({ privateJwk }) =>
+    createClaimSigner(privateJwk),
+  );
+  return signer;
+}
+
+/** Creates and publishes a component through the same use case as the API (checks, signature, revision 1). */
+export async function createPublishedComponent(
+  db: Db,
+  input: { supplier: TTenant; component: TComponentInput; now?: Date },
+): Promise<TComponent> {
+  const now = input.now ?? new Date();
+  const draft = await createComponent(db, {
+    supplier: input.supplier,
+    component: input.component,
+    actor: "test",
+    now,
+  });
+  const { component } = await publishDraft(db, await testClaimSigner(), {
+    supplier: input.supplier,
+    before: draft,
+    expectedVersion: draft.version,
+    actor: "test",
+    now,
+  });
+  return component;
 }

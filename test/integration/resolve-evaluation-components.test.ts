@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createComponent, publishComponent } from "../../functions/src/repos/components";
+import { createComponent } from "../../functions/src/repos/components";
 import { createTenant } from "../../functions/src/repos/tenants";
 import {
   componentRefKey,
   resolveEvaluationComponents,
 } from "../../functions/src/usecases/resolve-evaluation-components";
-import { buildComponentInput } from "../builders/component";
+import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { createTestDb } from "../support/db";
 
 const now = new Date("2026-06-01T00:00:00Z");
@@ -44,17 +44,15 @@ describe("resolveEvaluationComponents", () => {
       actor: "t",
       now,
     });
-    const restricted = await createComponent(db, {
+    const restricted = await createPublishedComponent(db, {
       supplier,
       component: buildComponentInput({
         name: "NDA PLC",
         visibility: { kind: "restricted", tenantIds: [owner.id] },
         slC: [3, 3, 3, 3, 3, 3, 3],
       }),
-      actor: "t",
       now,
     });
-    await publishComponent(db, { before: restricted, expectedVersion: 1, actor: "t", now });
     const refs = [
       { supplierTenantId: supplier.id, componentId: draft.id },
       { supplierTenantId: supplier.id, componentId: restricted.id, version: "2.1" },

@@ -13,6 +13,7 @@ import {
 } from "../../functions/src/auth/tokens";
 import type { Db } from "../../functions/src/db/client";
 import { createTenant } from "../../functions/src/repos/tenants";
+import { createClaimSigner, generateClaimSigningJwk } from "../../functions/src/signing/claim-signer";
 import { addMembership, createUser } from "../../functions/src/repos/users";
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from "../../functions/src/storage/evidence-store";
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
@@ -36,6 +37,7 @@ export async function createTestApp(
   const db: Db = await createTestDb("api");
   const { privateJwk, publicJwk } = await generateSigningJwk();
   const signingKey = await importSigningKey(privateJwk);
+  const claimSigner = await createClaimSigner((await generateClaimSigningJwk("claims-test")).privateJwk);
   const app = createApp({
     db,
     verifyToken: createTokenVerifier({
@@ -49,6 +51,7 @@ export async function createTestApp(
       root: mkdtempSync(path.join(tmpdir(), "assure-evidence-")),
       limits: { ...DEFAULT_EVIDENCE_LIMITS, ...options.evidenceLimits },
     }),
+    claimSigner,
   });
   const now = new Date();
 
@@ -82,7 +85,7 @@ export async function createTestApp(
     };
   }
 
-  return { app, db, signingKey, tokenFor, actor };
+  return { app, db, signingKey, claimSigner, tokenFor, actor };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -74,6 +74,13 @@ export const keys = {
   }),
   zonePrefix: (siteId: string) => `ZONE#${siteId}#`,
 
+  // --- Supplier publishing: certifications, referenced by component claims (docs/adr/0030) ---
+  certification: (supplierTenantId: string, certificationId: string): Key => ({
+    pk: tenantPk(supplierTenantId),
+    sk: `CERT#${certificationId}`,
+  }),
+  certificationPrefix: "CERT#",
+
   // --- Evidence files (storage/evidence-store.ts holds the bytes; these items hold what they are) ---
   evidence: (tenantId: string, evidenceId: string): Key => ({
     pk: tenantPk(tenantId),

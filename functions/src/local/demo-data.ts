@@ -1,4 +1,13 @@
-import type { TAssuranceBasis, TComponentType, TRole, TTenantKind } from "@assure/shared";
+import type {
+  TAssuranceBasis,
+  TCertificationInput,
+  TComponentRelease,
+  TComponentType,
+  TMaturity,
+  TRole,
+  TSecurityContextEntry,
+  TTenantKind,
+} from "@assure/shared";
 
 /** Demo tenants, people, components and a site: realistic names and values for a local portal. */
 export const DEMO_PASSWORD = "demo-62443";
@@ -77,6 +86,10 @@ export const demoComponents: {
   slC: number[];
   basis: TAssuranceBasis;
   publish: boolean;
+  /** Released versions, oldest first. */
+  versions?: TComponentRelease[];
+  /** Claims per version range; without them, one claim (slC, basis) over all versions. */
+  claims?: DemoClaim[];
 }[] = [
   {
     supplier: "northwind",
@@ -89,6 +102,48 @@ export const demoComponents: {
     slC: [3, 3, 3, 2, 3, 2, 3],
     basis: "certified",
     publish: true,
+    versions: [
+      { version: "3.1.0", releaseDate: "2024-09-12", endOfSupport: "2027-09-30" },
+      { version: "3.2.4", releaseDate: "2025-04-03", supersedes: "3.1.0", endOfSupport: "2028-06-30" },
+      { version: "4.0.1", releaseDate: "2026-02-17", supersedes: "3.2.4" },
+    ],
+    claims: [
+      {
+        versionRange: ">= 3.0, < 4.0",
+        slC: [2, 2, 2, 1, 2, 1, 2],
+        basis: "self_declared",
+        requirementsFromLevels: true,
+        securityContext: [
+          {
+            fr: 5,
+            assumption:
+              "Place the controller in a zone behind an industrial firewall; it does not filter traffic.",
+            expectedParty: "integrator",
+          },
+        ],
+      },
+      {
+        versionRange: ">= 4.0",
+        slC: [3, 3, 3, 2, 3, 2, 3],
+        basis: "certified",
+        certification: "nw-plc-5200-cb",
+        requirementsFromLevels: true,
+        securityContext: [
+          {
+            fr: 5,
+            assumption:
+              "Place the controller in a zone behind an industrial firewall; it does not filter traffic.",
+            expectedParty: "integrator",
+          },
+          {
+            fr: 1,
+            assumption: "Connect engineering accounts to the plant's central directory (LDAP/AD) with MFA.",
+            expectedParty: "asset_owner",
+          },
+        ],
+        maturity: { SM: 3, SR: 3, SD: 3, SI: 2, SVV: 3, DM: 3, SUM: 3, SG: 2 },
+      },
+    ],
   },
   {
     supplier: "northwind",
@@ -133,6 +188,22 @@ export const demoComponents: {
     slC: [3, 3, 3, 3, 3, 2, 3],
     basis: "certified",
     publish: true,
+    versions: [{ version: "7.4.2", releaseDate: "2025-10-20" }],
+    claims: [
+      {
+        versionRange: ">= 7.0",
+        slC: [3, 3, 3, 3, 3, 2, 3],
+        basis: "certified",
+        certification: "hc-if300-csa",
+        securityContext: [
+          {
+            fr: 6,
+            assumption: "Forward the firewall's syslog to the plant SIEM and review alarms daily.",
+            expectedParty: "asset_owner",
+          },
+        ],
+      },
+    ],
   },
   {
     supplier: "helvetia-controls",
@@ -157,6 +228,87 @@ export const demoComponents: {
     publish: true,
   },
 ];
+
+export interface DemoClaim {
+  versionRange: string;
+  slC: number[];
+  basis: TAssuranceBasis;
+  /** Key of a demo certification behind the claim. */
+  certification?: string;
+  /** List per-requirement results: every applicable 4-2 row up to the declared level met, the rest not. */
+  requirementsFromLevels?: boolean;
+  securityContext?: TSecurityContextEntry[];
+  maturity?: TMaturity;
+}
+
+/** Certifications, each with a generated evidence document; `expiresInDays` counts from the seed date. */
+export const demoCertifications: {
+  key: string;
+  supplier: string;
+  certification: Omit<TCertificationInput, "evidenceIds" | "expires">;
+  expiresInDays: number;
+  evidenceFile: string;
+}[] = [
+  {
+    key: "nw-plc-5200-cb",
+    supplier: "northwind",
+    certification: {
+      scheme: "IECEE CB Scheme (IEC 62443)",
+      body: "TÜV SÜD Product Service GmbH",
+      certificateNo: "DE-62443-4-2-2025-0173",
+      standardPart: "4-2",
+      slC: [3, 3, 3, 2, 3, 2, 3],
+      issued: "2025-03-14",
+      status: "valid",
+      scope: "NW-PLC 5200 / 5210 CPU firmware 4.x, embedded device (EDR)",
+    },
+    // Within 90 days: shows as "expiring soon" on the component page.
+    expiresInDays: 60,
+    evidenceFile: "CB-certificate-DE-62443-4-2-2025-0173.pdf",
+  },
+  {
+    key: "hc-if300-csa",
+    supplier: "helvetia-controls",
+    certification: {
+      scheme: "ISASecure CSA",
+      body: "exida Certification S.A.",
+      certificateNo: "ISASecure-CSA-2025-0611",
+      standardPart: "4-2",
+      slC: [3, 3, 3, 3, 3, 2, 3],
+      issued: "2025-06-11",
+      status: "valid",
+      scope: "IF-300 and IF-300R, firmware 7.x, network device (NDR)",
+    },
+    expiresInDays: 700,
+    evidenceFile: "ISASecure-CSA-2025-0611.pdf",
+  },
+];
+
+/** An NDA component Northwind shares with one customer only (Rheinwasser). */
+export const demoRestrictedComponent = {
+  supplier: "northwind",
+  sharedWith: ["rheinwasser"],
+  name: "NW Safety Gateway SG-20 (Rheinwasser edition)",
+  productLine: "NW Safety",
+  componentType: "NDR" as TComponentType,
+  description: "Safety-rated gateway between SIS and BPCS, customised for Rheinwasser's ozone plant.",
+  modelNumbers: ["SG-20-RW"],
+  versions: [{ version: "1.2.0", releaseDate: "2025-11-05" }] as TComponentRelease[],
+  claims: [
+    {
+      versionRange: "*",
+      slC: [3, 3, 3, 3, 3, 2, 3],
+      basis: "third_party_assessed" as TAssuranceBasis,
+      securityContext: [
+        {
+          fr: 7,
+          assumption: "Supply the gateway from the SIS UPS so that it keeps running on mains failure.",
+          expectedParty: "asset_owner" as const,
+        },
+      ],
+    },
+  ] as DemoClaim[],
+};
 
 export const demoSite = {
   tenant: "rheinwasser",

@@ -12,6 +12,7 @@ export const localPaths = {
   keys: path.join(dataDir, "keys.json"),
   state: path.join(dataDir, "local-stack.json"),
   evidence: path.join(dataDir, "evidence"),
+  claimSigningKey: path.join(dataDir, "claim-signing-key.json"),
 };
 
 export const ZLocalKeys = z.object({

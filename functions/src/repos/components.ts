@@ -1,14 +1,23 @@
 import {
+  type TAssuranceBasis,
   type TCatalogQuery,
+  type TClaim,
+  type TClaimSet,
   type TComponent,
   type TComponentInput,
   type TComponentPatch,
+  type TComponentRelease,
   type TTenant,
+  ZClaim,
+  ZClaimSet,
   ZComponent,
+  ZComponentInput,
+  ZComponentPatch,
   ZTenant,
 } from "@assure/shared";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
+import { z } from "zod";
 import { batchGetItems } from "../db/batch";
 import type { Db } from "../db/client";
 import { decodeCursor, encodeCursor, parseItem, parseItems } from "../db/items";
@@ -53,19 +62,35 @@ function componentItem(tenantId: string, component: TComponent) {
   };
 }
 
+/** The stored claim set of an input: `claims`, or the `slC`/`basis` shorthand as one claim over all versions. */
+export function claimSetOf(input: {
+  versions?: TComponentRelease[] | undefined;
+  claims?: TClaim[] | undefined;
+  slC?: number[] | undefined;
+  basis?: TAssuranceBasis | undefined;
+}): TClaimSet {
+  const claims =
+    input.claims ??
+    (input.slC
+      ? [ZClaim.parse({ versionRange: "*", slC: input.slC, basis: input.basis ?? "self_declared" })]
+      : []);
+  return ZClaimSet.parse({ versions: input.versions ?? [], claims });
+}
+
 export async function createComponent(
   db: Db,
   input: { supplier: TTenant; component: TComponentInput; actor: string; now: Date },
 ): Promise<TComponent> {
   const at = input.now.toISOString();
-  const { slC, basis, vendor, ...fields } = input.component;
+  const parsed = ZComponentInput.parse(input.component);
+  const { slC: _slC, basis: _basis, versions: _versions, claims: _claims, vendor, ...fields } = parsed;
   const component = ZComponent.parse({
     ...fields,
     id: ulid().toLowerCase(),
     supplierTenantId: input.supplier.id,
     vendor: vendor ?? input.supplier.name,
     status: "draft",
-    draft: { slC, basis },
+    draft: claimSetOf(parsed),
     version: 1,
     createdAt: at,
     updatedAt: at,
@@ -92,7 +117,11 @@ export async function createComponent(
 
 export async function getOwnComponent(db: Db, tenantId: string, componentId: string) {
   const { Item } = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: keys.component(tenantId, componentId) }),
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.component(tenantId, componentId),
+      ConsistentRead: true,
+    }),
   );
   return Item ? parseItem(ZComponent, Item) : undefined;
 }
@@ -111,7 +140,10 @@ export async function findComponentById(db: Db, componentId: string): Promise<TC
     }),
   );
   const item = result.Items?.[0];
-  return item ? parseItem(ZComponent, item) : undefined;
+  if (!item) return undefined;
+  // The index is eventually consistent: read the item itself for the current state.
+  const supplierTenantId = String(item.supplierTenantId);
+  return getOwnComponent(db, supplierTenantId, componentId);
 }
 
 export async function listOwnComponents(db: Db, tenantId: string): Promise<TComponent[]> {
@@ -174,17 +206,37 @@ async function writeNewState(
   }
 }
 
+/** The draft after a patch: fields replaced as given; `slC`/`basis` alone edit the headline claim. */
+export function applyPatch(before: TComponent, patch: TComponentPatch): TComponent {
+  const parsed = ZComponentPatch.parse(patch);
+  const { slC, basis, versions, claims, ...fields } = parsed;
+  let nextClaims = claims ?? before.draft.claims;
+  if (!claims && (slC || basis)) {
+    const [headline, ...rest] = before.draft.claims;
+    nextClaims = [
+      ZClaim.parse({
+        ...(headline ?? { versionRange: "*" }),
+        ...(slC ? { slC } : {}),
+        ...(basis ? { basis } : {}),
+      }),
+      ...rest,
+    ];
+  }
+  return ZComponent.parse({
+    ...before,
+    ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+    draft: { versions: versions ?? before.draft.versions, claims: nextClaims },
+  });
+}
+
 export async function updateComponentDraft(
   db: Db,
   input: { before: TComponent; patch: TComponentPatch; expectedVersion: number; actor: string; now: Date },
 ): Promise<TComponent> {
-  const { before, patch } = input;
+  const { before } = input;
   if (before.status === "withdrawn") throw new InvalidTransition("a withdrawn component cannot be edited");
-  const { slC, basis, ...fields } = patch;
   const after = ZComponent.parse({
-    ...before,
-    ...fields,
-    draft: { slC: slC ?? before.draft.slC, basis: basis ?? before.draft.basis },
+    ...applyPatch(before, input.patch),
     version: before.version + 1,
     updatedAt: input.now.toISOString(),
   });
@@ -200,39 +252,92 @@ export async function updateComponentDraft(
   return after;
 }
 
+export const ZRevisionItem = z.object({
+  componentId: z.string(),
+  supplierTenantId: z.string(),
+  revision: z.number().int().min(1),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  digest: z.string(),
+  /** The signed payload (what `assure verify` checks), as JSON text, and its compact JWS. */
+  payload: z.string(),
+  jws: z.string(),
+  kid: z.string(),
+});
+export type TRevisionItem = z.infer<typeof ZRevisionItem>;
+
+function sharePuts(db: Db, component: TComponent) {
+  if (component.visibility.kind !== "restricted") return [];
+  return component.visibility.tenantIds.map((customerId) => ({
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.componentShare(customerId, component.id),
+        type: "componentShare",
+        componentId: component.id,
+        supplierTenantId: component.supplierTenantId,
+      },
+    },
+  }));
+}
+
+/** Pointers of customers no longer named (or all of them when the component became public). */
+function shareDeletes(db: Db, before: TComponent, after: TComponent) {
+  const previous =
+    before.published && before.visibility.kind === "restricted" ? before.visibility.tenantIds : [];
+  const kept =
+    after.visibility.kind === "restricted" ? new Set(after.visibility.tenantIds) : new Set<string>();
+  return previous
+    .filter((id) => !kept.has(id))
+    .map((customerId) => ({
+      Delete: { TableName: db.tableName, Key: keys.componentShare(customerId, after.id) },
+    }));
+}
+
 /**
- * Publishes the draft claim as a new immutable revision. Restricted components get a pointer item in
- * each named customer's partition so they can find it, and nobody else can.
+ * Publishes the draft as a new immutable, signed revision. Restricted components get a pointer item in each
+ * named customer's partition (and lose the pointers of customers no longer named), so they can find it and
+ * nobody else can. `signed` is the payload and JWS the caller built for exactly this revision number.
  */
-export async function publishComponent(
+export async function writePublishedRevision(
   db: Db,
-  input: { before: TComponent; expectedVersion: number; actor: string; now: Date },
+  input: {
+    before: TComponent;
+    expectedVersion: number;
+    actor: string;
+    now: Date;
+    headline: { slC: number[]; basis: TAssuranceBasis };
+    digest: string;
+    signed: { payload: string; jws: string; kid: string };
+  },
 ): Promise<TComponent> {
   const { before } = input;
   if (before.status === "withdrawn") throw new InvalidTransition("a withdrawn component cannot be published");
-  const revision = (before.published?.revision ?? 0) + 1;
+  const revision = nextRevision(before);
   const publishedAt = input.now.toISOString();
   const after = ZComponent.parse({
     ...before,
     status: "published",
-    published: { revision, slC: before.draft.slC, basis: before.draft.basis, publishedAt },
+    published: {
+      revision,
+      ...input.headline,
+      publishedAt,
+      digest: input.digest,
+      versions: before.draft.versions,
+      claims: before.draft.claims,
+    },
     version: before.version + 1,
     updatedAt: publishedAt,
   });
-  const shareWrites =
-    after.visibility.kind === "restricted"
-      ? after.visibility.tenantIds.map((customerId) => ({
-          Put: {
-            TableName: db.tableName,
-            Item: {
-              ...keys.componentShare(customerId, after.id),
-              type: "componentShare",
-              componentId: after.id,
-              supplierTenantId: after.supplierTenantId,
-            },
-          },
-        }))
-      : [];
+  const revisionItem = ZRevisionItem.parse({
+    componentId: after.id,
+    supplierTenantId: after.supplierTenantId,
+    revision,
+    publishedAt,
+    publishedBy: input.actor,
+    digest: input.digest,
+    ...input.signed,
+  });
   await writeNewState(db, {
     tenantId: before.supplierTenantId,
     before,
@@ -248,17 +353,77 @@ export async function publishComponent(
           Item: {
             ...keys.componentRevision(after.supplierTenantId, after.id, revision),
             type: "componentRevision",
-            componentId: after.id,
-            revision,
-            snapshot: after,
+            ...revisionItem,
           },
           ConditionExpression: "attribute_not_exists(pk)",
         },
       },
-      ...shareWrites,
+      ...sharePuts(db, after),
+      ...shareDeletes(db, before, after),
     ],
   });
   return after;
+}
+
+export const nextRevision = (component: TComponent) => (component.published?.revision ?? 0) + 1;
+
+/** Withdraws a published component: out of the catalog, its claim no longer counts; revisions stay. */
+export async function withdrawComponent(
+  db: Db,
+  input: { before: TComponent; expectedVersion: number; actor: string; now: Date },
+): Promise<TComponent> {
+  const { before } = input;
+  if (before.status !== "published")
+    throw new InvalidTransition("only a published component can be withdrawn");
+  const at = input.now.toISOString();
+  const after = ZComponent.parse({
+    ...before,
+    status: "withdrawn",
+    withdrawnAt: at,
+    version: before.version + 1,
+    updatedAt: at,
+  });
+  await writeNewState(db, {
+    tenantId: before.supplierTenantId,
+    before,
+    after,
+    expectedVersion: input.expectedVersion,
+    action: "component.withdraw",
+    actor: input.actor,
+    now: input.now,
+  });
+  return after;
+}
+
+export async function listRevisions(db: Db, supplierTenantId: string, componentId: string) {
+  const found: TRevisionItem[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: {
+          ":pk": keys.tenantPrefix(supplierTenantId),
+          ":prefix": keys.componentRevisionPrefix(componentId),
+        },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    found.push(...parseItems(ZRevisionItem, page.Items));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return found;
+}
+
+export async function getRevision(db: Db, supplierTenantId: string, componentId: string, revision: number) {
+  const { Item } = await db.doc.send(
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.componentRevision(supplierTenantId, componentId, revision),
+    }),
+  );
+  return Item ? parseItem(ZRevisionItem, Item) : undefined;
 }
 
 export async function isSharedWith(db: Db, customerTenantId: string, componentId: string): Promise<boolean> {

@@ -7,7 +7,22 @@ import { toCatalogEntries } from "./catalog-entries";
 
 export type ComponentView =
   | { kind: "own"; component: TComponent }
-  | { kind: "catalog"; entry: TCatalogEntry };
+  | { kind: "catalog"; entry: TCatalogEntry; component: TComponent };
+
+/**
+ * Whether a tenant other than the supplier may see a component: it was published (a withdrawn one stays
+ * readable, marked withdrawn, for those who could read it) and is public or names the tenant, whose
+ * partition also holds the share pointer. Drafts never.
+ */
+export async function mayRead(db: Db, viewerTenantId: string, component: TComponent): Promise<boolean> {
+  if (component.supplierTenantId === viewerTenantId) return true;
+  if (component.status === "draft" || !component.published) return false;
+  if (component.visibility.kind === "public") return true;
+  return (
+    component.visibility.tenantIds.includes(viewerTenantId) &&
+    (await isSharedWith(db, viewerTenantId, component.id))
+  );
+}
 
 /**
  * The supplier sees its component whole (draft included). Anyone else sees the published claim only,
@@ -17,14 +32,8 @@ export async function getComponent(db: Db, auth: AuthContext, componentId: strin
   const component = await findComponentById(db, componentId);
   if (!component) throw notFound("The component");
   if (component.supplierTenantId === auth.tenantId) return { kind: "own", component };
-  if (component.status !== "published" || !component.published) throw notFound("The component");
-  if (component.visibility.kind === "restricted") {
-    const allowed =
-      component.visibility.tenantIds.includes(auth.tenantId) &&
-      (await isSharedWith(db, auth.tenantId, component.id));
-    if (!allowed) throw notFound("The component");
-  }
+  if (!(await mayRead(db, auth.tenantId, component))) throw notFound("The component");
   const [entry] = await toCatalogEntries(db, [component]);
   if (!entry) throw notFound("The component");
-  return { kind: "catalog", entry };
+  return { kind: "catalog", entry, component };
 }

@@ -1,9 +1,16 @@
-import type { TComponent, TEvaluationComponent } from "@assure/shared";
-import { ZComponent } from "@assure/shared";
+import {
+  claimForVersion,
+  type TCertification,
+  type TComponent,
+  type TEvaluationClaim,
+  type TEvaluationComponent,
+  ZComponent,
+} from "@assure/shared";
 import { batchGetItems } from "../db/batch";
 import type { Db } from "../db/client";
 import { parseItems } from "../db/items";
 import { keys } from "../db/keys";
+import { getCertificationsMany } from "../repos/certifications";
 
 /** A stored reference to a catalog component version (assets, BOM entries, what-if candidates). */
 export interface TComponentRef {
@@ -14,16 +21,33 @@ export interface TComponentRef {
 
 export const componentRefKey = (ref: TComponentRef) => `${ref.componentId}@${ref.version ?? "*"}`;
 
-function visibleTo(component: TComponent, viewerTenantId: string): boolean {
-  if (component.supplierTenantId === viewerTenantId) return true;
+/** Published, not withdrawn, and public or naming the viewer (whose partition holds the share pointer). */
+function claimVisibleTo(component: TComponent, viewerTenantId: string, shared: Set<string>): boolean {
   if (component.status !== "published" || !component.published) return false;
-  return component.visibility.kind === "public" || component.visibility.tenantIds.includes(viewerTenantId);
+  if (component.visibility.kind === "public") return true;
+  if (component.supplierTenantId === viewerTenantId) return true;
+  return component.visibility.tenantIds.includes(viewerTenantId) && shared.has(component.id);
+}
+
+/** The engine's certificate facts: revoked or suspended count as revoked; the dates decide expiry. */
+function certificateOf(certification: TCertification): NonNullable<TEvaluationClaim["certificate"]> {
+  return {
+    certificateNo: certification.certificateNo,
+    scheme: certification.scheme,
+    body: certification.body,
+    status: certification.status === "valid" ? "valid" : "revoked",
+    issued: certification.issued,
+    ...(certification.expires ? { expires: certification.expires } : {}),
+  };
 }
 
 /**
  * Turns component references into the evaluation document's components (DESIGN.md §4), as the viewer may
- * see them right now: the published claim, never a draft; a component that is gone or no longer visible
- * comes back without a claim, which the engine treats as unknown (a gap, never a pass). One BatchGet for all.
+ * see them right now: the published claim covering the referenced version (or, without a version, the
+ * headline claim), with its per-requirement results, basis, certificate (as it stands now) and security
+ * context. A draft, a withdrawn component, one that is gone or not visible, or a version no claim covers
+ * comes back without a claim, which the engine treats as unknown (a gap, never a pass). Reads are batched:
+ * components, share pointers and certifications, one BatchGet each, whatever the number of refs.
  */
 export async function resolveEvaluationComponents(
   db: Db,
@@ -35,6 +59,30 @@ export async function resolveEvaluationComponents(
     refs.map((ref) => keys.component(ref.supplierTenantId, ref.componentId)),
   );
   const components = new Map(parseItems(ZComponent, items).map((component) => [component.id, component]));
+  const restricted = [...components.values()].filter(
+    (c) => c.visibility.kind === "restricted" && c.supplierTenantId !== viewerTenantId,
+  );
+  const shareItems = await batchGetItems(
+    db,
+    restricted.map((c) => keys.componentShare(viewerTenantId, c.id)),
+  );
+  const shared = new Set(shareItems.map((item) => String(item.componentId)));
+
+  const covering = new Map<string, NonNullable<TComponent["published"]>["claims"][number]>();
+  for (const ref of refs) {
+    const component = components.get(ref.componentId);
+    if (!component?.published || !claimVisibleTo(component, viewerTenantId, shared)) continue;
+    const claim = claimForVersion(component.published, ref.version);
+    if (claim) covering.set(componentRefKey(ref), claim);
+  }
+  const certifications = await getCertificationsMany(
+    db,
+    refs.flatMap((ref) => {
+      const certificationId = covering.get(componentRefKey(ref))?.certificationId;
+      return certificationId ? [{ supplierTenantId: ref.supplierTenantId, certificationId }] : [];
+    }),
+  );
+
   const resolved = new Map<string, TEvaluationComponent>();
   for (const ref of refs) {
     const component = components.get(ref.componentId);
@@ -43,15 +91,24 @@ export async function resolveEvaluationComponents(
       resolved.set(id, { id, componentType: "EDR", name: `Unknown component ${ref.componentId}` });
       continue;
     }
-    const claim =
-      visibleTo(component, viewerTenantId) && component.published
-        ? { slC: component.published.slC, basis: component.published.basis }
-        : undefined;
+    const claim = covering.get(id);
+    const certification = claim?.certificationId ? certifications.get(claim.certificationId) : undefined;
+    const evaluationClaim: TEvaluationClaim | undefined = claim
+      ? {
+          slC: claim.slC,
+          basis: claim.basis,
+          ...(claim.requirements ? { requirements: claim.requirements } : {}),
+          ...(certification && certification.supplierTenantId === component.supplierTenantId
+            ? { certificate: certificateOf(certification) }
+            : {}),
+          ...(claim.securityContext.length > 0 ? { securityContext: claim.securityContext } : {}),
+        }
+      : undefined;
     resolved.set(id, {
       id,
       componentType: component.componentType,
       name: ref.version ? `${component.name} ${ref.version}` : component.name,
-      ...(claim ? { claim } : {}),
+      ...(evaluationClaim ? { claim: evaluationClaim } : {}),
     });
   }
   return resolved;

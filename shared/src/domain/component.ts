@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ZCertificationView } from "./certification";
+import { type TComponentRelease, versionIssues, ZClaim, ZClaimSet, ZComponentRelease } from "./claim";
 import { ZId, ZIsoDate, ZIsoDateTime } from "./ids";
 import { ZSlVector } from "./sl-vector";
 
@@ -43,9 +45,22 @@ export type TVisibility = z.infer<typeof ZVisibility>;
 
 export const COMPONENT_STATUSES = ["draft", "published", "withdrawn"] as const;
 export const ZComponentStatus = z.enum(COMPONENT_STATUSES);
+export type TComponentStatus = z.infer<typeof ZComponentStatus>;
 
-/** What a supplier writes when creating or editing a component. */
-export const ZComponentInput = z.object({
+export const ZLifecycle = z
+  .object({ ga: ZIsoDate.optional(), endOfSupport: ZIsoDate.optional() })
+  .refine((l) => !l.ga || !l.endOfSupport || l.endOfSupport >= l.ga, {
+    message: "end of support cannot be before general availability",
+    path: ["endOfSupport"],
+  });
+
+/** A supplier's own stable key for a component (CI publishing finds the component by it). */
+export const ZSourceKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, "lower-case letters, digits and . _ - (up to 80), e.g. nw-plc-5200");
+
+const componentFields = {
   name: z.string().trim().min(2, "name must have at least 2 characters").max(120),
   vendor: z.string().trim().min(2).max(120).optional(),
   productLine: z.string().trim().max(120).default(""),
@@ -53,20 +68,79 @@ export const ZComponentInput = z.object({
   description: z.string().trim().max(2000).default(""),
   identifiers: ZIdentifiers.default({ modelNumbers: [] }),
   visibility: ZVisibility.default({ kind: "public" }),
-  slC: ZSlVector,
-  basis: ZAssuranceBasis.default("self_declared"),
-});
-export type TComponentInput = z.infer<typeof ZComponentInput>;
+  lifecycle: ZLifecycle.default({}),
+  sourceKey: ZSourceKey.optional(),
+  versions: z.array(ZComponentRelease).max(200).optional(),
+  /** Claims per version range; the first is the headline claim. */
+  claims: z.array(ZClaim).min(1, "a component needs at least one claim").max(20).optional(),
+  /** Shorthand for one claim over all versions ("*"), when `claims` is not given. */
+  slC: ZSlVector.optional(),
+  basis: ZAssuranceBasis.optional(),
+};
 
-export const ZComponentPatch = ZComponentInput.partial();
-export type TComponentPatch = z.infer<typeof ZComponentPatch>;
+const checkClaimsGiven = (input: { claims?: unknown[] | undefined; slC?: unknown }, ctx: z.RefinementCtx) => {
+  if (!input.claims && !input.slC)
+    ctx.addIssue({
+      code: "custom",
+      path: ["claims"],
+      message: "give claims (or slC for one claim over all versions)",
+    });
+};
+const checkVersions = (input: { versions?: TComponentRelease[] | undefined }, ctx: z.RefinementCtx) => {
+  for (const issue of versionIssues(input.versions ?? [])) ctx.addIssue({ code: "custom", ...issue });
+};
 
-export const ZPublishedSummary = z.object({
-  revision: z.number().int().min(1),
-  slC: ZSlVector,
-  basis: ZAssuranceBasis,
-  publishedAt: ZIsoDateTime,
+/** What a supplier writes when creating a component. */
+export const ZComponentInput = z.object(componentFields).superRefine((input, ctx) => {
+  checkClaimsGiven(input, ctx);
+  checkVersions(input, ctx);
 });
+export type TComponentInput = z.input<typeof ZComponentInput>;
+
+/** Editing the draft: any subset of the fields; `slC`/`basis` alone change the headline claim. */
+export const ZComponentPatch = z
+  .object({
+    name: componentFields.name.optional(),
+    vendor: componentFields.vendor,
+    productLine: z.string().trim().max(120).optional(),
+    componentType: ZComponentType.optional(),
+    description: z.string().trim().max(2000).optional(),
+    identifiers: ZIdentifiers.optional(),
+    visibility: ZVisibility.optional(),
+    lifecycle: ZLifecycle.optional(),
+    sourceKey: ZSourceKey.optional(),
+    versions: componentFields.versions,
+    claims: componentFields.claims,
+    slC: ZSlVector.optional(),
+    basis: ZAssuranceBasis.optional(),
+  })
+  .superRefine(checkVersions);
+export type TComponentPatch = z.input<typeof ZComponentPatch>;
+
+/** Older items kept `{slC, basis}` as the claim: read them as one claim over all versions. */
+const upgradeClaimSet = (value: unknown) => {
+  if (value && typeof value === "object" && !("claims" in value) && "slC" in value) {
+    const { slC, basis, ...rest } = value as { slC: unknown; basis?: unknown };
+    return { versions: [], ...rest, claims: [{ versionRange: "*", slC, basis: basis ?? "self_declared" }] };
+  }
+  return value;
+};
+
+export const ZPublishedSummary = z.preprocess(
+  upgradeClaimSet,
+  z.object({
+    revision: z.number().int().min(1),
+    /** The headline claim's SL-C and basis (catalog filters and lists). */
+    slC: ZSlVector,
+    basis: ZAssuranceBasis,
+    publishedAt: ZIsoDateTime,
+    /** Digest of the published content: publishing the same content again makes no new revision. */
+    digest: z.string().default(""),
+    versions: z.array(ZComponentRelease).default([]),
+    claims: z.array(ZClaim).default([]),
+  }),
+);
+export type TPublishedSummary = z.infer<typeof ZPublishedSummary>;
 
 export const ZComponent = z.object({
   id: ZId,
@@ -80,11 +154,13 @@ export const ZComponent = z.object({
   identifiers: ZIdentifiers,
   visibility: ZVisibility,
   status: ZComponentStatus,
-  /** The editable claim: what the next publication will contain. */
-  draft: z.object({ slC: ZSlVector, basis: ZAssuranceBasis }),
-  /** The claim others see; absent until first published. */
+  sourceKey: ZSourceKey.optional(),
+  /** The editable content: what the next publication will contain. */
+  draft: z.preprocess(upgradeClaimSet, ZClaimSet),
+  /** The claim set others see; absent until first published. */
   published: ZPublishedSummary.optional(),
   lifecycle: z.object({ ga: ZIsoDate.optional(), endOfSupport: ZIsoDate.optional() }).default({}),
+  withdrawnAt: ZIsoDateTime.optional(),
   version: z.number().int().min(1),
   createdAt: ZIsoDateTime,
   updatedAt: ZIsoDateTime,
@@ -103,6 +179,8 @@ export type TSupplierSummary = z.infer<typeof ZSupplierSummary>;
 export const ZCatalogEntry = ZComponent.omit({ draft: true, version: true }).extend({
   published: ZPublishedSummary,
   supplier: ZSupplierSummary,
+  /** The certifications the published claims rest on, as they stand now (status, expiry, evidence). */
+  certifications: z.array(ZCertificationView).default([]),
 });
 export type TCatalogEntry = z.infer<typeof ZCatalogEntry>;
 

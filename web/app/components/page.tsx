@@ -60,7 +60,7 @@ export default async function MyComponents() {
                     {c.published &&
                     c.version > 0 &&
                     c.status === "published" &&
-                    JSON.stringify(c.draft.slC) !== JSON.stringify(c.published.slC) ? (
+                    JSON.stringify(c.draft.claims) !== JSON.stringify(c.published.claims) ? (
                       <span className="ml-2 text-xs text-amber-700">unpublished changes</span>
                     ) : null}
                   </td>

@@ -111,7 +111,7 @@ export default async function ComponentPage({ params }: { params: Promise<{ id: 
             <section className="card" aria-labelledby="draft-heading">
               <h2 id="draft-heading">Draft claim</h2>
               <div className="mt-2">
-                <SlVector levels={view.draft.slC} label="Draft SL-C" />
+                <SlVector levels={view.draft.claims[0]?.slC ?? []} label="Draft SL-C" />
               </div>
             </section>
           ) : null}

@@ -33,8 +33,8 @@ export default async function EditComponent({
   const publish = publishComponentAction.bind(null, component.id, component.version);
   const unpublished =
     !component.published ||
-    JSON.stringify(component.published.slC) !== JSON.stringify(component.draft.slC) ||
-    component.published.basis !== component.draft.basis;
+    JSON.stringify(component.published.claims) !== JSON.stringify(component.draft.claims) ||
+    JSON.stringify(component.published.versions) !== JSON.stringify(component.draft.versions);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -88,8 +88,8 @@ export default async function EditComponent({
             modelNumbers: component.identifiers.modelNumbers.join(", "),
             purl: component.identifiers.purl ?? "",
             cpe: component.identifiers.cpe ?? "",
-            slC: component.draft.slC,
-            basis: component.draft.basis,
+            slC: component.draft.claims[0]?.slC ?? [0, 0, 0, 0, 0, 0, 0],
+            basis: component.draft.claims[0]?.basis ?? "self_declared",
           }}
         />
       </div>
