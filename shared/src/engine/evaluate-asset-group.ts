@@ -141,7 +141,7 @@ export function evaluateAssetGroup(
 ): TAssetGroupEvaluation {
   const slA = assets.length === 0 ? zeroVector() : [4, 4, 4, 4, 4, 4, 4];
   const belowTarget: string[][] = [[], [], [], [], [], [], []];
-  const belowBasis: string[] = [];
+  const belowBasis = new Map<TComponentCapability, string[]>();
   let meets = 0;
   let covered = 0;
   let gap = 0;
@@ -205,7 +205,11 @@ export function evaluateAssetGroup(
       }
     }
     if (atRisk) atRiskCount++;
-    if (!meetsMinimumBasis(capability.basis, minimumBasis)) belowBasis.push(asset.id);
+    if (!meetsMinimumBasis(capability.basis, minimumBasis)) {
+      const assetIds = belowBasis.get(capability);
+      if (assetIds) assetIds.push(asset.id);
+      else belowBasis.set(capability, [asset.id]);
+    }
     if (capability.securityContext.length > 0) obligations.addSecurityContext(capability, asset.id);
     for (const countermeasure of ownCountermeasures ?? [])
       obligations.addCountermeasure(countermeasure, asset.id);
@@ -236,19 +240,35 @@ export function evaluateAssetGroup(
       assetIds,
     });
   });
-  if (belowBasis.length > 0) {
-    reasons.push({
-      code: "basis_below_minimum",
-      message: `Required basis ${minimumBasis.replaceAll("_", " ")} is not met by ${listIds(belowBasis)}.`,
-      minimumBasis,
-      assetIds: belowBasis,
-    });
-  }
-  return { assets: results, slA, basisMet: belowBasis.length === 0, reasons, counts };
+  for (const [capability, assetIds] of belowBasis)
+    reasons.push(basisBelowMinimumReason(capability, minimumBasis, assetIds));
+  return { assets: results, slA, basisMet: belowBasis.size === 0, reasons, counts };
 }
 
 /** Names a few ids in a message; the full list is in the reason's `assetIds`. */
 function listIds(ids: readonly string[], shown = 5): string {
   if (ids.length <= shown) return ids.join(", ");
   return `${ids.slice(0, shown).join(", ")} and ${ids.length - shown} more`;
+}
+
+/** One reason per component: which basis it counts as, why (e.g. its certificate), and the assets affected. */
+function basisBelowMinimumReason(
+  capability: TComponentCapability,
+  minimumBasis: TAssuranceBasis,
+  assetIds: string[],
+): TReason {
+  const required = minimumBasis.replaceAll("_", " ");
+  const why = !capability.hasClaim
+    ? "has no claim"
+    : `counts as ${capability.basis?.replaceAll("_", " ")}${capability.basisReason && capability.basisReason.code !== "certificate_valid" ? ` (${capability.basisReason.message.replace(/, so the claim counts as self-declared\.$/, "")})` : ""}`;
+  const certificate = capability.basisReason?.certificate;
+  return {
+    code: "basis_below_minimum",
+    message: `Required basis ${required} is not met by ${listIds(assetIds)}: component ${capability.componentId} ${why}.`,
+    minimumBasis,
+    ...(capability.basis ? { basis: capability.basis } : {}),
+    componentId: capability.componentId,
+    ...(certificate ? { certificate } : {}),
+    assetIds,
+  };
 }

@@ -124,14 +124,14 @@ function countermeasureReason(source: TRaiseSource, fr: number, slT: number): TR
   return reason;
 }
 
-/** A component's shared verdicts by (FR, SL-T); fetch once per asset and pass to judgeFrVerdict in loops. */
+/** A component's shared verdicts by (FR, SL-T, effective level); fetch once per asset and pass to judgeFrVerdict in loops. */
 export type TVerdictMemo = (TFrVerdict | undefined)[];
 const verdictMemos = new WeakMap<TComponentCapability, TVerdictMemo>();
 
 export function verdictMemoOf(capability: TComponentCapability): TVerdictMemo {
   let memo = verdictMemos.get(capability);
   if (!memo) {
-    memo = new Array(FR_COUNT * LEVELS);
+    memo = new Array(FR_COUNT * LEVELS * LEVELS);
     verdictMemos.set(capability, memo);
   }
   return memo;
@@ -140,10 +140,11 @@ export function verdictMemoOf(capability: TComponentCapability): TVerdictMemo {
 /**
  * One asset, one FR: meets when SL-C reaches SL-T; covered when countermeasures raise the effective level to
  * SL-T; otherwise a gap (a component without a claim has SL-C 0). The effective level never drops below SL-C.
- * Without a countermeasure above SL-C the verdict depends only on the component, FR and SL-T, so it is built
- * once and shared (frozen) by every asset with the same inputs: a plant has far fewer distinct verdicts than
- * asset × FR pairs, and allocating less is what keeps 10,000 assets fast. Raised verdicts cite a zone's own
- * countermeasure and rarely repeat, so they are built each time.
+ * Unless a countermeasure is what lifts it to SL-T, the verdict depends only on the component, FR, SL-T and
+ * effective level, so it is built once and shared (frozen) by every asset with the same inputs: a plant has far
+ * fewer distinct verdicts than asset × FR pairs, and allocating less is what keeps 10,000 assets fast. Covered
+ * and short-of-target raised verdicts cite a zone's own countermeasure and rarely repeat, so they are built each
+ * time.
  */
 export function judgeFrVerdict(
   fr: number,
@@ -155,11 +156,13 @@ export function judgeFrVerdict(
   const i = fr - 1;
   const slC = capability.slC[i] ?? 0;
   const raisedTo = raise.levels[i] ?? 0;
-  if (raisedTo > slC) return buildFrVerdict(fr, slT, slC, capability, raise.sources[i] ?? null);
-  const key = i * LEVELS + slT;
+  // Below target, a raise is cited with its zone-specific countermeasure, so that verdict is not shared.
+  if (raisedTo > slC && slC < slT) return buildFrVerdict(fr, slT, slC, capability, raise.sources[i] ?? null);
+  const effective = Math.max(raisedTo, slC);
+  const key = (i * LEVELS + slT) * LEVELS + effective;
   let verdict = memo[key];
   if (!verdict) {
-    verdict = buildFrVerdict(fr, slT, slC, capability, null);
+    verdict = buildFrVerdict(fr, slT, slC, capability, null, effective);
     Object.freeze(verdict.reasons);
     memo[key] = Object.freeze(verdict);
   }
@@ -172,8 +175,8 @@ function buildFrVerdict(
   slC: number,
   capability: TComponentCapability,
   source: TRaiseSource | null,
+  effective = source ? Math.max(source.raisesTo, slC) : slC,
 ): TFrVerdict {
-  const effective = source ? Math.max(source.raisesTo, slC) : slC;
   const derivationReason = capability.derivationReasonByFr[fr - 1];
   let verdict: TVerdict;
   let reasons: TReason[];

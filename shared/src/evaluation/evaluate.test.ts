@@ -317,6 +317,49 @@ describe("zones", () => {
     expect(reasonCodes(zone?.reasons ?? [])).toEqual(codes);
   });
 
+  it("explains a basis shortfall per component, naming the certificate", () => {
+    const result = run(
+      documentWith({
+        components: [
+          component("rtu", flat(3), {
+            basis: "certified",
+            certificate: { certificateNo: "C-7", issued: "2022-01-01", expires: "2025-12-31" },
+          }),
+          component("hmi", flat(3), { basis: "third_party_assessed" }),
+          component("plc", flat(3), { basis: "certified", certificate: { expires: "2030-01-01" } }),
+        ],
+        zones: [
+          {
+            id: "z1",
+            slT: flat(2),
+            minimumBasis: "certified",
+            assets: [
+              { id: "rtu-1", componentId: "rtu" },
+              { id: "hmi-1", componentId: "hmi" },
+              { id: "rtu-2", componentId: "rtu" },
+              { id: "plc-1", componentId: "plc" },
+            ],
+          },
+        ],
+      }),
+    );
+    const reasons = result.zones[0]?.reasons ?? [];
+    expect(reasons.map((reason) => [reason.code, reason.componentId, reason.basis, reason.assetIds])).toEqual(
+      [
+        ["basis_below_minimum", "rtu", "self_declared", ["rtu-1", "rtu-2"]],
+        ["basis_below_minimum", "hmi", "third_party_assessed", ["hmi-1"]],
+      ],
+    );
+    expect(reasons[0]?.certificate).toEqual({
+      certificateNo: "C-7",
+      issued: "2022-01-01",
+      expires: "2025-12-31",
+    });
+    expect(reasons[0]?.message).toBe(
+      "Required basis certified is not met by rtu-1, rtu-2: component rtu counts as self declared (Certificate C-7 expired on 2025-12-31, before 2026-06-01).",
+    );
+  });
+
   it("names the assets holding an FR back", () => {
     const result = run(
       documentWith({
