@@ -16,7 +16,10 @@ import { evaluateRoutes } from "./routes/evaluate";
 import { evidenceRoutes, isEvidenceUploadPath } from "./routes/evidence";
 import { meRoutes } from "./routes/me";
 import { sessionRoutes } from "./routes/session";
-import { siteRoutes } from "./routes/sites";
+import { grantRoutes, sharedSiteRoutes } from "./routes/grants";
+import { obligationRoutes, siteObligationRoutes } from "./routes/obligations";
+import { reportRoutes } from "./routes/reports";
+import { siteChildRoutes, siteRoutes } from "./routes/sites";
 import { tenantDirectoryRoutes } from "./routes/tenant-directory";
 import { tenantRoutes } from "./routes/tenants";
 
@@ -68,6 +71,12 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/components", componentRoutes);
   app.route("/v1/catalog", catalogRoutes);
   app.route("/v1/sites", siteRoutes);
+  app.route("/v1/sites", siteChildRoutes);
+  app.route("/v1/sites", grantRoutes);
+  app.route("/v1/sites", siteObligationRoutes);
+  app.route("/v1/sites", reportRoutes);
+  app.route("/v1/shared-sites", sharedSiteRoutes);
+  app.route("/v1/obligations", obligationRoutes);
   app.route("/v1/evaluate", evaluateRoutes);
   app.route("/v1/evidence", evidenceRoutes);
   app.route("/v1/certifications", certificationRoutes);

@@ -156,6 +156,53 @@ export const keys = {
   inboxPk: (tenantId: string) => `${tenantPk(tenantId)}#INBOX`,
   inboxCounter: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: "INBOXCOUNTER" }),
 
+  // --- Site model (docs/adr/0040): children of a site sit in the owner's partition, one prefix per kind ---
+  asset: (tenantId: string, siteId: string, assetId: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `ASSET#${siteId}#${assetId}`,
+  }),
+  assetPrefix: (siteId: string) => `ASSET#${siteId}#`,
+  /** byIdentifier index: which tenants run a component (impact analysis), one Query per component. */
+  assetUsedBy: (componentId: string, tenantId: string, siteId: string, assetId: string) => ({
+    identPk: `USEDBY#${componentId}`,
+    identSk: `${tenantId}#${siteId}#${assetId}`,
+  }),
+  assetUsedByPk: (componentId: string) => `USEDBY#${componentId}`,
+  conduit: (tenantId: string, siteId: string, conduitId: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `CONDUIT#${siteId}#${conduitId}`,
+  }),
+  conduitPrefix: (siteId: string) => `CONDUIT#${siteId}#`,
+  countermeasure: (tenantId: string, siteId: string, countermeasureId: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `CM#${siteId}#${countermeasureId}`,
+  }),
+  countermeasurePrefix: (siteId: string) => `CM#${siteId}#`,
+  /** Tracked obligations of a site; `OBL#` alone lists a tenant's obligations over all its sites. */
+  obligation: (tenantId: string, siteId: string, obligationId: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `OBL#${siteId}#${obligationId}`,
+  }),
+  obligationPrefix: (siteId?: string) => (siteId ? `OBL#${siteId}#` : "OBL#"),
+  /** byIdentifier index: the obligations another tenant (integrator, supplier) owes (docs/adr/0043). */
+  obligationOwedBy: (obligeeTenantId: string, obligationId: string) => ({
+    identPk: `OBLIGEE#${obligeeTenantId}`,
+    identSk: obligationId,
+  }),
+  obligationOwedByPk: (obligeeTenantId: string) => `OBLIGEE#${obligeeTenantId}`,
+  /** A site shared with an integrator: the grant in the owner's partition (kept after revocation)… */
+  siteGrant: (ownerTenantId: string, siteId: string, granteeTenantId: string): Key => ({
+    pk: tenantPk(ownerTenantId),
+    sk: `GRANT#${siteId}#${granteeTenantId}`,
+  }),
+  siteGrantPrefix: (siteId: string) => `GRANT#${siteId}#`,
+  /** …and, while it is active, a pointer in the grantee's partition (docs/adr/0042). */
+  siteShare: (granteeTenantId: string, siteId: string): Key => ({
+    pk: tenantPk(granteeTenantId),
+    sk: `SITESHARE#${siteId}`,
+  }),
+  siteSharePrefix: "SITESHARE#",
+
   audit: (tenantId: string, at: string, eventId: string): Key => ({
     pk: `${tenantPk(tenantId)}#AUDIT`,
     sk: `${at}#${eventId}`,

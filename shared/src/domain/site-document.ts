@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { TEvaluationComponent, TEvaluationInput } from "../evaluation/evaluation-input";
-import { ZEvaluationInput } from "../evaluation/evaluation-input";
+import {
+  ZEvaluationAsset,
+  ZEvaluationComponent,
+  ZEvaluationConduit,
+  ZEvaluationCountermeasure,
+  ZEvaluationInput,
+  ZEvaluationZone,
+} from "../evaluation/evaluation-input";
 import { type TAsset, ZComponentVersion } from "./asset";
 import type { TConduit } from "./conduit";
 import type { TSiteCountermeasure } from "./countermeasure";
@@ -31,37 +38,8 @@ export type TSiteModel = {
 
 export type TSiteDocumentComponent = TEvaluationComponent & { ref: TComponentRefInput; candidate?: boolean };
 
-type TDocumentAsset = NonNullable<TEvaluationInput["zones"][number]["assets"]>[number] & {
-  name: string;
-  count: number;
-  role: string;
-  notes: string;
-};
-
-export type TSiteDocument = Omit<
-  TEvaluationInput,
-  "components" | "zones" | "conduits" | "countermeasures"
-> & {
-  format: typeof SITE_DOCUMENT_FORMAT;
-  site: { id?: string; name: string; location: string; description: string };
-  components: TSiteDocumentComponent[];
-  zones: (TEvaluationInput["zones"][number] & {
-    name: string;
-    description: string;
-    assets: TDocumentAsset[];
-  })[];
-  conduits: (NonNullable<TEvaluationInput["conduits"]>[number] & {
-    name: string;
-    protocols: string[];
-    description: string;
-    assets: TDocumentAsset[];
-  })[];
-  countermeasures: (NonNullable<TEvaluationInput["countermeasures"]>[number] & {
-    name: string;
-    evidence: string;
-    responsibleTenantId?: string;
-  })[];
-};
+/** The site document: an evaluation document with what it takes to recreate the site. */
+export type TSiteDocument = z.infer<typeof ZSiteDocumentView>;
 
 export type TComponentRefKey = (ref: {
   supplierTenantId: string;
@@ -85,7 +63,7 @@ export function buildSiteDocument(
   },
 ): TSiteDocument {
   const components = new Map<string, TSiteDocumentComponent>();
-  const docAsset = (asset: TAsset): TDocumentAsset => {
+  const docAsset = (asset: TAsset): TSiteDocument["zones"][number]["assets"][number] => {
     const ref = {
       supplierTenantId: asset.supplierTenantId,
       componentId: asset.componentId,
@@ -456,3 +434,46 @@ export function planSiteImport(document: unknown): TSiteImportResult {
     },
   };
 }
+
+const ZDocumentAssetView = ZEvaluationAsset.extend({
+  name: z.string(),
+  count: z.number().int(),
+  role: z.string(),
+  notes: z.string(),
+});
+
+/** The site document as the API answers it (evaluation endpoint, export). */
+export const ZSiteDocumentView = z.looseObject({
+  format: z.literal(SITE_DOCUMENT_FORMAT),
+  evaluationDate: z.string(),
+  site: z.object({
+    id: z.string().optional(),
+    name: z.string(),
+    location: z.string(),
+    description: z.string(),
+  }),
+  components: z.array(ZEvaluationComponent.extend({ ref: ZComponentRef, candidate: z.boolean().optional() })),
+  zones: z.array(
+    ZEvaluationZone.extend({
+      name: z.string(),
+      description: z.string(),
+      assets: z.array(ZDocumentAssetView),
+    }),
+  ),
+  conduits: z.array(
+    ZEvaluationConduit.extend({
+      name: z.string(),
+      protocols: z.array(z.string()),
+      description: z.string(),
+      assets: z.array(ZDocumentAssetView),
+    }),
+  ),
+  countermeasures: z.array(
+    ZEvaluationCountermeasure.extend({
+      name: z.string(),
+      evidence: z.string(),
+      responsibleTenantId: z.string().optional(),
+    }),
+  ),
+  options: z.object({ suggestions: z.number().int().optional() }).optional(),
+});
