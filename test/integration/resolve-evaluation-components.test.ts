@@ -1,4 +1,6 @@
+import { listComponentRequirements } from "@assure/shared";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createCertification } from "../../functions/src/repos/certifications";
 import { createComponent } from "../../functions/src/repos/components";
 import { createTenant } from "../../functions/src/repos/tenants";
 import {
@@ -68,5 +70,92 @@ describe("resolveEvaluationComponents", () => {
     expect(forOwner.get(componentRefKey(refs[1]!))?.name).toBe("NDA PLC 2.1");
     expect(forStranger.get(componentRefKey(refs[1]!))?.claim).toBeUndefined();
     expect(forOwner.get(componentRefKey(refs[2]!))?.claim).toBeUndefined();
+  });
+
+  const fr1Level1 = Object.fromEntries(
+    listComponentRequirements({ componentType: "EDR", fr: 1, sl: 1 }).map((row) => [row.id, true]),
+  );
+
+  it("resolves the published claim covering each referenced version, with certificate and security context", async () => {
+    const supplier = await createTenant(db, {
+      slug: "sup-v",
+      name: "Sup V",
+      kinds: ["supplier"],
+      actor: "t",
+      now,
+    });
+    const owner = await createTenant(db, {
+      slug: "own-v",
+      name: "Own V",
+      kinds: ["asset_owner"],
+      actor: "t",
+      now,
+    });
+    const certification = await createCertification(db, {
+      supplierTenantId: supplier.id,
+      certification: {
+        scheme: "ISASecure CSA",
+        body: "exida",
+        certificateNo: "CSA-1",
+        standardPart: "4-2",
+        issued: "2025-01-01",
+        expires: "2027-01-01",
+        evidenceIds: [],
+      },
+      evidence: new Map(),
+      actor: "t",
+      now,
+    });
+    const component = await createPublishedComponent(db, {
+      supplier,
+      component: buildComponentInput({
+        name: "Versioned PLC",
+        slC: undefined,
+        versions: [{ version: "3.2" }, { version: "4.0", supersedes: "3.2" }],
+        claims: [
+          { versionRange: ">= 3.0, < 4.0", slC: [1, 1, 1, 1, 1, 1, 1], securityContext: [] },
+          {
+            versionRange: ">= 4.0",
+            slC: [1, 0, 0, 0, 0, 0, 0],
+            requirements: fr1Level1,
+            basis: "certified",
+            certificationId: certification.id,
+            securityContext: [
+              { fr: 5, assumption: "Needs an external firewall", expectedParty: "integrator" },
+            ],
+          },
+        ],
+      }),
+      now,
+    });
+    const refs = [
+      { supplierTenantId: supplier.id, componentId: component.id, version: "3.2" },
+      { supplierTenantId: supplier.id, componentId: component.id, version: "4.0" },
+      { supplierTenantId: supplier.id, componentId: component.id, version: "2.0" },
+      { supplierTenantId: supplier.id, componentId: component.id },
+    ];
+    const resolved = await resolveEvaluationComponents(db, owner.id, refs);
+    expect(resolved.get(componentRefKey(refs[0]!))?.claim).toEqual({
+      slC: [1, 1, 1, 1, 1, 1, 1],
+      basis: "self_declared",
+    });
+    expect(resolved.get(componentRefKey(refs[1]!))?.claim).toEqual({
+      slC: [1, 0, 0, 0, 0, 0, 0],
+      basis: "certified",
+      requirements: fr1Level1,
+      certificate: {
+        certificateNo: "CSA-1",
+        scheme: "ISASecure CSA",
+        body: "exida",
+        status: "valid",
+        issued: "2025-01-01",
+        expires: "2027-01-01",
+      },
+      securityContext: [{ fr: 5, assumption: "Needs an external firewall", expectedParty: "integrator" }],
+    });
+    // A version no claim covers is unknown (a gap), never a pass.
+    expect(resolved.get(componentRefKey(refs[2]!))?.claim).toBeUndefined();
+    // Without a version: the claim covering the newest version.
+    expect(resolved.get(componentRefKey(refs[3]!))?.claim?.basis).toBe("certified");
   });
 });
