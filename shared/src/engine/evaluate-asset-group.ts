@@ -251,6 +251,13 @@ function listIds(ids: readonly string[], shown = 5): string {
   return `${ids.slice(0, shown).join(", ")} and ${ids.length - shown} more`;
 }
 
+const CERTIFICATE_CAUSES: Partial<Record<TReason["code"], string>> = {
+  certificate_expired: "its certificate has expired",
+  certificate_revoked: "its certificate is revoked",
+  certificate_not_yet_valid: "its certificate is not valid yet",
+  certificate_missing: "it has no certificate",
+};
+
 /** One reason per component: which basis it counts as, why (e.g. its certificate), and the assets affected. */
 function basisBelowMinimumReason(
   capability: TComponentCapability,
@@ -258,9 +265,10 @@ function basisBelowMinimumReason(
   assetIds: string[],
 ): TReason {
   const required = minimumBasis.replaceAll("_", " ");
-  const why = !capability.hasClaim
-    ? "has no claim"
-    : `counts as ${capability.basis?.replaceAll("_", " ")}${capability.basisReason && capability.basisReason.code !== "certificate_valid" ? ` (${capability.basisReason.message.replace(/, so the claim counts as self-declared\.$/, "")})` : ""}`;
+  const cause = capability.basisReason ? CERTIFICATE_CAUSES[capability.basisReason.code] : undefined;
+  const why = capability.hasClaim
+    ? `counts as ${capability.basis?.replaceAll("_", " ")}${cause ? ` (${cause})` : ""}`
+    : "has no claim";
   const certificate = capability.basisReason?.certificate;
   return {
     code: "basis_below_minimum",

@@ -64,8 +64,9 @@ export function suggestFromRanked(
     if (suggestions.length >= limit) break;
     // Sorted by basis first: once one is too weak, all that follow are.
     if (!meetsMinimumBasis(candidate.basis, minimumBasis)) break;
-    if (candidate.componentType !== target.componentType || excluded.includes(candidate.componentId))
-      continue;
+    // A lower total cannot reach the target on every FR: a cheap test before the per-FR one.
+    if (candidate.total < targetTotal || candidate.componentType !== target.componentType) continue;
+    if (excluded.includes(candidate.componentId)) continue;
     let meetsTarget = true;
     for (let i = 0; i < FR_COUNT; i++) {
       if ((candidate.slC[i] ?? 0) < (target.slT[i] ?? 0)) {
