@@ -14,11 +14,11 @@ import { certificationRoutes } from "./routes/certifications";
 import { componentRoutes } from "./routes/components";
 import { evaluateRoutes } from "./routes/evaluate";
 import { evidenceRoutes, isEvidenceUploadPath } from "./routes/evidence";
-import { meRoutes } from "./routes/me";
-import { sessionRoutes } from "./routes/session";
 import { grantRoutes, sharedSiteRoutes } from "./routes/grants";
+import { meRoutes } from "./routes/me";
 import { obligationRoutes, siteObligationRoutes } from "./routes/obligations";
 import { reportRoutes } from "./routes/reports";
+import { sessionRoutes } from "./routes/session";
 import { siteChildRoutes, siteRoutes } from "./routes/sites";
 import { tenantDirectoryRoutes } from "./routes/tenant-directory";
 import { tenantRoutes } from "./routes/tenants";
@@ -37,6 +37,23 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use("*", secureHeaders());
+  if (deps.logger) {
+    const logger = deps.logger;
+    app.use("*", async (c, next) => {
+      const started = performance.now();
+      await next();
+      const auth = c.get("auth") as { tenantId?: string; actor?: string } | undefined;
+      logger.info("request", {
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        tenantId: auth?.tenantId,
+        actor: auth?.actor,
+      });
+    });
+  }
   if (deps.portalOrigin)
     app.use("/v1/*", cors({ origin: deps.portalOrigin, exposeHeaders: ["etag", "location"] }));
   // Evidence uploads carry files and have their own limit (routes/evidence.ts).

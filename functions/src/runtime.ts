@@ -3,6 +3,7 @@ import { createTokenVerifier } from "./auth/tokens";
 import { parseApiConfig } from "./config";
 import { createDb } from "./db/client";
 import { localPaths } from "./local/paths";
+import { createLogger, logLevelFromEnv } from "./observability/logger";
 import { claimSignerFromEnv } from "./signing/claim-signer";
 import { createEvidenceStoreFromEnv } from "./storage/create-evidence-store";
 
@@ -19,6 +20,7 @@ export const app = createApp({
   }),
   maxBodyBytes: config.MAX_BODY_BYTES,
   now: () => new Date(),
+  logger: createLogger({ service: process.env.SERVICE_NAME ?? "assure-api", level: logLevelFromEnv() }),
   portalOrigin: config.PORTAL_ORIGIN,
   evidence: createEvidenceStoreFromEnv(process.env, localPaths.evidence),
   claimSigner: await claimSignerFromEnv(process.env, localPaths.claimSigningKey),

@@ -124,6 +124,16 @@ describe("API conventions", () => {
     expect(problem.requestId).toBe(missing.headers.get("x-request-id"));
   });
 
+  it("answers invalid_json for a body that is not JSON", async () => {
+    const res = await t.app.request("/v1/api-keys", {
+      method: "POST",
+      headers: owner.headers(),
+      body: "{oops",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: "invalid_json", status: 400 });
+  });
+
   it("serves a docs page for the OpenAPI document", async () => {
     const docs = await t.app.request("/docs");
     expect(docs.status).toBe(200);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { portalEnv } from "./config";
+import { portalConfig } from "./config";
 import { type PortalContext, requireContext } from "./session";
 import { signApiToken } from "./signing";
 
@@ -42,7 +42,7 @@ export async function api<S extends z.ZodType>(
     role: membership.role,
     ...(session.platformOperator ? { op: true } : {}),
   });
-  const res = await fetch(`${portalEnv().ASSURE_API_URL}${path}`, {
+  const res = await fetch(`${(await portalConfig()).apiUrl}${path}`, {
     method: options.method ?? "GET",
     headers: {
       authorization: `Bearer ${token}`,

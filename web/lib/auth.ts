@@ -3,13 +3,13 @@ import { type TMembership, type TUser, ZMembership, ZUser } from "@assure/shared
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { portalEnv } from "./config";
+import { type PortalConfig, portalConfig } from "./config";
 import { signApiToken } from "./signing";
 
 const ZSessionAnswer = z.object({ user: ZUser, memberships: z.array(ZMembership) });
 
 async function postSession(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${portalEnv().ASSURE_API_URL}/v1/session/${path}`, {
+  const res = await fetch(`${(await portalConfig()).apiUrl}/v1/session/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
@@ -30,20 +30,17 @@ function toUser(answer: { user: TUser; memberships: TMembership[] }) {
   };
 }
 
-function providers(): NextAuthOptions["providers"] {
-  const env = portalEnv();
-  if (env.ASSURE_AUTH_PROVIDER === "oidc") {
-    if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) {
-      throw new Error("ASSURE_AUTH_PROVIDER=oidc needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
-    }
+function providers(config: PortalConfig): NextAuthOptions["providers"] {
+  const { oidc } = config;
+  if (config.authProvider === "oidc" && oidc) {
     return [
       {
         id: "oidc",
-        name: env.OIDC_NAME,
+        name: oidc.name,
         type: "oauth",
-        wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-        clientId: env.OIDC_CLIENT_ID,
-        clientSecret: env.OIDC_CLIENT_SECRET,
+        wellKnown: `${oidc.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+        clientId: oidc.clientId,
+        clientSecret: oidc.clientSecret,
         authorization: { params: { scope: "openid email profile" } },
         idToken: true,
         checks: ["pkce", "state"],
@@ -72,9 +69,11 @@ function providers(): NextAuthOptions["providers"] {
   ];
 }
 
-export function authOptions(): NextAuthOptions {
+export async function authOptions(): Promise<NextAuthOptions> {
+  const config = await portalConfig();
   return {
-    providers: providers(),
+    secret: config.nextAuthSecret,
+    providers: providers(config),
     session: { strategy: "jwt", maxAge: 8 * 3600 },
     pages: { signIn: "/login" },
     callbacks: {

@@ -11,7 +11,7 @@ export interface PortalContext {
 
 /** The signed-in user and their current tenant; sends anyone else to the login page. */
 export async function requireContext(): Promise<PortalContext> {
-  const session = await getServerSession(authOptions());
+  const session = await getServerSession(await authOptions());
   if (!session?.userId) redirect("/login");
   const membership = session.memberships.find((m) => m.tenantId === session.currentTenantId);
   if (!membership) redirect("/no-tenant");
@@ -19,5 +19,5 @@ export async function requireContext(): Promise<PortalContext> {
 }
 
 export async function optionalSession(): Promise<Session | null> {
-  return getServerSession(authOptions());
+  return getServerSession(await authOptions());
 }

@@ -1,37 +1,43 @@
 import "server-only";
 import { importJWK, type JWK, SignJWT } from "jose";
-import { portalEnv } from "./config";
+import { portalConfig } from "./config";
 
 const ALG = "ES256";
-let key: { kid: string; privateKey: CryptoKey | Uint8Array; publicJwk: JWK } | undefined;
+let cached: { source: JWK; kid: string; privateKey: CryptoKey | Uint8Array } | undefined;
 
-async function signingKey() {
-  if (!key) {
-    const jwk = JSON.parse(portalEnv().PORTAL_SIGNING_JWK) as JWK;
-    if (!jwk.kid) throw new Error("PORTAL_SIGNING_JWK needs a kid");
-    const { d: _private, ...publicJwk } = jwk;
-    key = {
-      kid: jwk.kid,
-      privateKey: (await importJWK(jwk, ALG)) as CryptoKey,
-      publicJwk: { ...publicJwk, use: "sig", alg: ALG },
+const publicHalf = ({ d: _private, ...rest }: JWK): JWK => ({ ...rest, use: "sig", alg: ALG });
+
+async function activeKey() {
+  const { signingKeys } = await portalConfig();
+  if (!signingKeys)
+    throw new Error("The portal has no signing key yet (the first key rotation has not run).");
+  if (cached?.source !== signingKeys.active) {
+    const { kid } = signingKeys.active;
+    if (!kid) throw new Error("the signing JWK needs a kid");
+    cached = {
+      source: signingKeys.active,
+      kid,
+      privateKey: (await importJWK(signingKeys.active, ALG)) as CryptoKey,
     };
   }
-  return key;
+  return cached;
 }
 
 /** A short-lived token for one API call, naming the user, the current tenant and the role there. */
 export async function signApiToken(claims: Record<string, unknown>, ttlSeconds = 120): Promise<string> {
-  const { kid, privateKey } = await signingKey();
-  const env = portalEnv();
+  const [{ kid, privateKey }, config] = await Promise.all([activeKey(), portalConfig()]);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: ALG, kid, typ: "JWT" })
-    .setIssuer(env.AUTH_ISSUER)
-    .setAudience(env.AUTH_AUDIENCE)
+    .setIssuer(config.apiTokens.issuer)
+    .setAudience(config.apiTokens.audience)
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
     .sign(privateKey);
 }
 
-export async function publicJwks() {
-  return { keys: [(await signingKey()).publicJwk] };
+/** The active public key and the retired ones, so tokens signed just before a rotation still verify. */
+export async function publicJwks(): Promise<{ keys: JWK[] }> {
+  const { signingKeys } = await portalConfig();
+  if (!signingKeys) return { keys: [] };
+  return { keys: [signingKeys.active, ...signingKeys.retired].map(publicHalf) };
 }

@@ -84,19 +84,19 @@ export function problem(c: Context, error: AppError) {
 export function onError(error: Error, c: Context) {
   if (error instanceof AppError) return problem(c, error);
   if (error instanceof HTTPException) {
+    if (error.status === 400 && /json/i.test(error.message)) {
+      return problem(c, new AppError("invalid_json", "The body is not valid JSON."));
+    }
     const code = (Object.entries(ERROR_STATUS).find(([, status]) => status === error.status)?.[0] ??
       "internal") as TErrorCode;
     return problem(c, new AppError(code, error.message || undefined));
   }
-  console.error(
-    JSON.stringify({
-      level: "error",
-      msg: "unhandled error",
-      requestId: c.get("requestId" as never),
-      path: c.req.path,
-      error: { name: error.name, message: error.message, stack: error.stack },
-    }),
-  );
+  const fields = { requestId: c.get("requestId" as never), method: c.req.method, path: c.req.path, error };
+  const deps = c.get("deps" as never) as
+    | { logger?: { error(message: string, fields: object): void } }
+    | undefined;
+  if (deps?.logger) deps.logger.error("unhandled error", fields);
+  else console.error("unhandled error", fields);
   return problem(
     c,
     new AppError("internal", "Something went wrong on our side; the request id identifies it."),

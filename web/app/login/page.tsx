@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { portalEnv } from "@/lib/config";
+import { portalConfig } from "@/lib/config";
 import { optionalSession } from "@/lib/session";
 import { LoginForm } from "./login-form";
 
@@ -9,7 +9,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const session = await optionalSession();
   if (session?.userId) redirect("/");
   const { error } = await searchParams;
-  const env = portalEnv();
+  const config = await portalConfig();
   return (
     <div className="mx-auto mt-16 max-w-md">
       <div className="mb-8 text-center">
@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       </div>
       <div className="card">
-        <LoginForm mode={env.ASSURE_AUTH_PROVIDER} providerName={env.OIDC_NAME} initialError={error} />
+        <LoginForm mode={config.authProvider} providerName={config.oidc?.name ?? ""} initialError={error} />
       </div>
     </div>
   );

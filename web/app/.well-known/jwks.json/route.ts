@@ -2,7 +2,7 @@ import { publicJwks } from "@/lib/signing";
 
 export const dynamic = "force-dynamic";
 
-/** The public half of the portal's signing key; the API verifies user tokens against it. */
+/** The same key set as /api/jwks, at the conventional location. */
 export async function GET() {
   return Response.json(await publicJwks(), { headers: { "cache-control": "public, max-age=300" } });
 }
