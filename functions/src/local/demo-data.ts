@@ -342,3 +342,119 @@ export const demoSite = {
     },
   ],
 };
+
+/** What runs in the Kaiserau zones (by zone and component name), the conduits and one countermeasure. */
+export const demoSiteModel = {
+  assets: [
+    {
+      zone: "Dosing Control",
+      name: "Dosing PLC",
+      component: "NW-PLC 5200 Controller",
+      version: "3.2.4",
+      count: 4,
+      role: "Chlorine and flocculant dosing control",
+    },
+    {
+      zone: "Dosing Control",
+      name: "Dosing HMI",
+      component: "NW-HMI Panel 700",
+      version: "5.1.0",
+      count: 2,
+      role: "Operator panel",
+    },
+    {
+      zone: "Dosing Control",
+      name: "Remote I/O",
+      component: "HC Remote I/O RIO-8",
+      version: "2.0.3",
+      count: 6,
+      role: "Dosing pump and analyser I/O",
+    },
+    {
+      zone: "Safety Instrumented System",
+      name: "SIS controller",
+      component: "NW-PLC 5200 Controller",
+      version: "4.0.1",
+      count: 2,
+      role: "Ozone and chlorine gas trips",
+    },
+    {
+      zone: "Enterprise DMZ",
+      name: "Historian replica",
+      component: "NW Historian Server",
+      version: "2.8.1",
+      count: 1,
+      role: "Read-only replica for the office network",
+    },
+    {
+      zone: "Remote Pumping Stations",
+      name: "Station RTU",
+      component: "NW-PLC 5200 Controller",
+      version: "3.1.0",
+      count: 4,
+      role: "Pump control per station",
+    },
+    {
+      zone: "Remote Pumping Stations",
+      name: "Station switch",
+      component: "HC Managed Switch MS-24",
+      version: "4.2.0",
+      count: 4,
+      role: "Station LAN",
+    },
+  ],
+  conduits: [
+    {
+      name: "DMZ ↔ Dosing",
+      from: "Enterprise DMZ",
+      to: "Dosing Control",
+      protocols: ["OPC UA", "Modbus/TCP"],
+      description: "Historian collection and patch distribution through the dosing firewall.",
+      assets: [
+        {
+          name: "Dosing firewall",
+          component: "HC Industrial Firewall IF-300",
+          version: "7.4.2",
+          count: 1,
+          role: "Zone boundary",
+        },
+      ],
+    },
+    {
+      name: "Dosing ↔ SIS",
+      from: "Dosing Control",
+      to: "Safety Instrumented System",
+      protocols: ["Profinet (read-only)"],
+      description: "SIS status to the dosing HMIs; no writes into the SIS.",
+      assets: [
+        {
+          name: "Safety gateway",
+          component: "NW Safety Gateway SG-20 (Rheinwasser edition)",
+          version: "1.2.0",
+          count: 1,
+          role: "SIS/BPCS gateway",
+        },
+      ],
+    },
+    {
+      name: "DMZ ↔ Pumping stations",
+      from: "Enterprise DMZ",
+      to: "Remote Pumping Stations",
+      protocols: ["IEC 60870-5-104", "IPsec"],
+      description: "Leased-line WAN to the four stations.",
+      assets: [],
+    },
+  ],
+  countermeasure: {
+    asset: "Remote I/O",
+    name: "Remote I/O segmented behind the dosing PLC",
+    description:
+      "The I/O network is a separate VLAN reachable only from the PLC; switch ports locked to known MACs.",
+    frs: [1, 2, 5],
+    raisesTo: 2,
+    kind: "technical" as const,
+    responsibleParty: "integrator" as const,
+    evidence: "Network drawing ND-KAI-104 rev C; port-security export of 2026-03-02",
+  },
+  integrator: { slug: "vantage-si", access: "write" as const },
+};

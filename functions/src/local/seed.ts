@@ -27,10 +27,12 @@ import {
   demoComponents,
   demoRestrictedComponent,
   demoSite,
+  demoSiteModel,
   demoTenants,
   demoUsers,
 } from "./demo-data";
 import { localPaths } from "./paths";
+import { seedSiteModel } from "./seed-site-model";
 
 const SEED_MARKER = keys.meta("seed");
 
@@ -208,6 +210,7 @@ export async function seedDemoData(
   const publish = async (supplier: TTenant, draft: Awaited<ReturnType<typeof createComponent>>) =>
     publishDraft(db, signer, { supplier, before: draft, expectedVersion: draft.version, actor, now });
 
+  const seededComponents = new Map<string, { id: string; supplierTenantId: string }>();
   for (const spec of demoComponents) {
     const supplier = tenantOf(spec.supplier);
     const component = await createComponent(db, {
@@ -228,28 +231,28 @@ export async function seedDemoData(
       now,
     });
     if (spec.publish) await publish(supplier, component);
+    seededComponents.set(spec.name, component);
   }
 
   const nda = demoRestrictedComponent;
   const ndaSupplier = tenantOf(nda.supplier);
-  await publish(
-    ndaSupplier,
-    await createComponent(db, {
-      supplier: ndaSupplier,
-      component: {
-        name: nda.name,
-        productLine: nda.productLine,
-        componentType: nda.componentType,
-        description: nda.description,
-        identifiers: { modelNumbers: nda.modelNumbers },
-        visibility: { kind: "restricted", tenantIds: nda.sharedWith.map((slug) => tenantOf(slug).id) },
-        versions: nda.versions,
-        claims: claimsOf(nda.componentType, nda.claims),
-      },
-      actor,
-      now,
-    }),
-  );
+  const ndaComponent = await createComponent(db, {
+    supplier: ndaSupplier,
+    component: {
+      name: nda.name,
+      productLine: nda.productLine,
+      componentType: nda.componentType,
+      description: nda.description,
+      identifiers: { modelNumbers: nda.modelNumbers },
+      visibility: { kind: "restricted", tenantIds: nda.sharedWith.map((slug) => tenantOf(slug).id) },
+      versions: nda.versions,
+      claims: claimsOf(nda.componentType, nda.claims),
+    },
+    actor,
+    now,
+  });
+  await publish(ndaSupplier, ndaComponent);
+  seededComponents.set(nda.name, ndaComponent);
 
   const owner = tenantOf(demoSite.tenant);
   const site = await createSite(db, {
@@ -260,9 +263,22 @@ export async function seedDemoData(
     actor,
     now,
   });
+  const zoneIds = new Map<string, string>();
   for (const zone of demoSite.zones) {
-    await createZone(db, { tenantId: owner.id, siteId: site.id, ...zone, actor, now });
+    zoneIds.set(
+      zone.name,
+      (await createZone(db, { tenantId: owner.id, siteId: site.id, ...zone, actor, now })).id,
+    );
   }
+  await seedSiteModel(db, {
+    owner,
+    site,
+    zoneIds,
+    components: seededComponents,
+    integrator: tenantOf(demoSiteModel.integrator.slug),
+    actor,
+    now,
+  });
 
   await db.doc.send(
     new PutCommand({
