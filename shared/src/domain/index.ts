@@ -1,4 +1,5 @@
 export * from "./advisory";
+export * from "./advisory-authoring";
 export * from "./advisory-match";
 export * from "./advisory-matching";
 export * from "./asset";
