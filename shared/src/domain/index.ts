@@ -1,5 +1,4 @@
 export * from "./advisory";
-export * from "./advisory-authoring";
 export * from "./advisory-match";
 export * from "./advisory-matching";
 export * from "./asset";
