@@ -204,7 +204,7 @@ describe("a supplier publishes versions, a per-requirement claim, a certificatio
   });
 
   it.each([
-    ["a certified claim without its certification", { basis: "certified" }, "/claims/0/certificationId"],
+    ["a certified claim without its certification", { basis: "certified" as const }, "/claims/0/certificationId"],
     ["an unknown requirement id", { requirements: { "CR 99.1": true } }, "/claims/0/requirements"],
     [
       "a requirement of another component type",

@@ -19,6 +19,8 @@ const commandGroups: Record<string, () => Promise<(program: Command) => void>> =
   csaf: () => import("./commands/csaf").then((m) => m.registerCsafCommands),
   dev: () => import("./commands/dev").then((m) => m.registerDevCommands),
   evaluate: () => import("./commands/evaluate").then((m) => m.registerEvaluateCommand),
+  publish: () => import("./commands/publish").then((m) => m.registerPublishCommand),
+  verify: () => import("./commands/verify").then((m) => m.registerVerifyCommand),
 };
 
 const requested = process.argv[2];

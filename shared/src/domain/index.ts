@@ -6,6 +6,7 @@ export * from "./certification";
 export * from "./claim";
 export * from "./claim-check";
 export * from "./claim-diff";
+export * from "./claims-document";
 export * from "./component";
 export * from "./conduit";
 export * from "./countermeasure";
