@@ -1,4 +1,5 @@
 export * from "./advisory";
+export * from "./advisory-authoring";
 export * from "./advisory-match";
 export * from "./advisory-matching";
 export * from "./asset";
@@ -16,8 +17,8 @@ export * from "./ids";
 export * from "./notification";
 export * from "./obligation";
 export * from "./obligation-plan";
+export * from "./revision";
 export * from "./site";
 export * from "./site-document";
-export * from "./revision";
 export * from "./sl-vector";
 export * from "./tenant";
