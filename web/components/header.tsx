@@ -11,6 +11,8 @@ export function Header({ session }: { session: Session }) {
     { href: "/catalog", label: "Catalog", show: true },
     { href: "/components", label: "My components", show: kinds.includes("supplier") },
     { href: "/sites", label: "Sites", show: kinds.includes("asset_owner") },
+    { href: "/shared-sites", label: "Shared sites", show: kinds.includes("integrator") },
+    { href: "/obligations", label: "Obligations", show: kinds.length > 0 },
     { href: "/settings", label: "Settings", show: Boolean(current) },
     { href: "/operator", label: "Operator", show: session.platformOperator },
   ].filter((link) => link.show);

@@ -4,13 +4,26 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { api } from "@/lib/api";
 import { requireContext } from "@/lib/session";
+import { ImportSiteForm, NewSiteForm } from "./site-forms";
 
 export const metadata = { title: "Sites" };
 
-export default async function Sites() {
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function Sites({ searchParams }: { searchParams: Promise<Search> }) {
   const context = await requireContext();
   if (!context.membership.tenantKinds.includes("asset_owner")) redirect("/catalog");
-  const { data } = await api(z.object({ items: z.array(ZSite) }), "/v1/sites", { context });
+  const search = await searchParams;
+  const query = new URLSearchParams({ limit: "24" });
+  for (const name of ["q", "sort", "order", "cursor"])
+    if (one(search[name])) query.set(name, one(search[name]));
+  const { data } = await api(
+    z.object({ items: z.array(ZSite), nextCursor: z.string().optional(), total: z.number() }),
+    `/v1/sites?${query}`,
+    { context },
+  );
+  const canEdit = context.membership.role !== "viewer";
   return (
     <div className="space-y-6">
       <div>
@@ -19,10 +32,45 @@ export default async function Sites() {
           Plants of {context.membership.tenantName}, their zones and target security levels.
         </p>
       </div>
+      <form className="card flex flex-wrap gap-3" aria-label="Filter sites">
+        <input
+          name="q"
+          defaultValue={one(search.q)}
+          aria-label="Search sites"
+          placeholder="Name or location"
+          className="input w-64"
+        />
+        <select
+          name="sort"
+          defaultValue={one(search.sort) || "name"}
+          aria-label="Sort by"
+          className="input w-44"
+        >
+          <option value="name">Sort by name</option>
+          <option value="updated">Sort by last change</option>
+          <option value="created">Sort by creation</option>
+        </select>
+        <select
+          name="order"
+          defaultValue={one(search.order) || "asc"}
+          aria-label="Order"
+          className="input w-36"
+        >
+          <option value="asc">Ascending</option>
+          <option value="desc">Descending</option>
+        </select>
+        <button type="submit" className="btn-primary">
+          Apply
+        </button>
+      </form>
       {data.items.length === 0 ? (
-        <div className="card text-center text-sm text-slate-600">No sites yet.</div>
+        <div className="card text-center text-sm text-slate-600">
+          {one(search.q)
+            ? "No site matches the search."
+            : "No sites yet. Create the first one below, or import a site document."}
+        </div>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2">
+        <ul className="grid gap-4 md:grid-cols-2" data-testid="site-list">
           {data.items.map((site) => (
             <li key={site.id} className="card">
               <Link href={`/sites/${site.id}`} className="text-lg font-semibold">
@@ -34,6 +82,20 @@ export default async function Sites() {
           ))}
         </ul>
       )}
+      {data.nextCursor ? (
+        <Link
+          className="btn-secondary"
+          href={`/sites?${new URLSearchParams({ ...Object.fromEntries(query), cursor: data.nextCursor })}`}
+        >
+          Next page
+        </Link>
+      ) : null}
+      {canEdit ? (
+        <div className="grid gap-4">
+          <NewSiteForm />
+          <ImportSiteForm />
+        </div>
+      ) : null}
     </div>
   );
 }
