@@ -8,6 +8,7 @@ import { authenticate } from "./http/auth";
 import { type AppEnv, createRouter } from "./http/env";
 import { AppError, onError, problem } from "./http/errors";
 import { idempotency } from "./http/idempotency";
+import { advisoryRoutes, isAdvisoryImportPath } from "./routes/advisories";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { catalogRoutes } from "./routes/catalog";
 import { certificationRoutes } from "./routes/certifications";
@@ -67,7 +68,9 @@ export function createApp(deps: AppDeps) {
         }),
       ),
   });
-  app.use("/v1/*", (c, next) => (isEvidenceUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
+  app.use("/v1/*", (c, next) =>
+    isEvidenceUploadPath(c.req.path) || isAdvisoryImportPath(c.req.path) ? next() : jsonBodyLimit(c, next),
+  );
 
   app.get("/health", (c) => c.json({ status: "ok" }));
   // Public: the keys that verify signed claims (assure verify --jwks <api>/.well-known/claims-jwks.json).
@@ -96,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/obligations", obligationRoutes);
   app.route("/v1/evaluate", evaluateRoutes);
   app.route("/v1/evidence", evidenceRoutes);
+  app.route("/v1/advisories", advisoryRoutes);
   app.route("/v1/certifications", certificationRoutes);
   app.route("/v1/tenant-directory", tenantDirectoryRoutes);
 

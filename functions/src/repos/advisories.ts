@@ -1,0 +1,598 @@
+import { createHash } from "node:crypto";
+import {
+  type TAdvisory,
+  type TAdvisoryMatch,
+  type TAdvisoryOwner,
+  type TAdvisoryQuery,
+  type TAdvisorySettings,
+  type TMatchDecision,
+  type TStoredDocument,
+  ZAdvisory,
+  ZAdvisoryMatch,
+  ZAdvisorySettings,
+  ZMatchDecision,
+  ZStoredDocument,
+} from "@assure/shared";
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { batchGetItems } from "../db/batch";
+import type { Db } from "../db/client";
+import { decodeCursor, encodeCursor, parseItem, parseItems } from "../db/items";
+import { keys } from "../db/keys";
+import { ConditionFailed, transact } from "../db/transact";
+import { auditPut } from "./audit";
+
+/**
+ * Advisories: the parsed summary item, one item per matched catalog component, the revision history and
+ * the claim that makes (publisher namespace, tracking id) unique across owners. docs/adr/0050.
+ */
+
+/** Platform-owned data that must name a tenant (audit trail, document store) uses this reserved id. */
+export const PLATFORM_TENANT_ID = "00000000000000000000000000";
+
+export class AdvisoryVersionMismatch extends Error {}
+export class AdvisoryOwnedElsewhere extends Error {
+  constructor(readonly owner: TAdvisoryOwner) {
+    super("this advisory is already stored by another owner");
+  }
+}
+
+const hex = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Same publisher namespace + tracking id → same advisory id, whoever imports it (26 hex characters). */
+export function advisoryIdOf(publisherNamespace: string, trackingId: string): string {
+  return hex(`${publisherNamespace.trim().toLowerCase()}\n${trackingId.trim()}`).slice(0, 26);
+}
+
+/** The document store id of one revision's document (26 hex characters, a valid evidence id). */
+export function documentIdOf(advisoryId: string, revision: string): string {
+  return hex(`${advisoryId}\n${revision}`).slice(0, 26);
+}
+
+export const ownerTenantId = (owner: TAdvisoryOwner) =>
+  owner.kind === "platform" ? PLATFORM_TENANT_ID : owner.tenantId;
+
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+/** Index attributes: the catalog listing only for published public advisories. */
+function advisoryItem(advisory: TAdvisory) {
+  const listed = advisory.state === "published" && advisory.visibility.kind === "public";
+  return {
+    ...keys.advisory(advisory.owner, advisory.id),
+    ...keys.advisoryById(advisory.id),
+    ...(listed ? keys.catalogAdvisory(advisory.currentReleaseDate, advisory.id) : {}),
+    type: "advisory",
+    searchText: normalise([advisory.trackingId, advisory.title, ...advisory.cves].join(" ")),
+    vendorText: ` ${advisory.vendorsNorm.join(" | ")} `,
+    ...advisory,
+  };
+}
+
+function matchItem(match: TAdvisoryMatch) {
+  return {
+    ...keys.advisoryMatch(match.owner, match.advisoryId, match.componentId),
+    ...keys.advisoryMatchByComponent(match.componentId, match.advisoryId),
+    type: "advisoryMatch",
+    ...match,
+  };
+}
+
+export async function findAdvisoryById(db: Db, advisoryId: string): Promise<TAdvisory | undefined> {
+  const key = keys.advisoryById(advisoryId);
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: "byIdentifier",
+      KeyConditionExpression: "identPk = :pk AND identSk = :sk",
+      ExpressionAttributeValues: { ":pk": key.identPk, ":sk": key.identSk },
+    }),
+  );
+  const item = result.Items?.[0];
+  return item ? parseItem(ZAdvisory, item) : undefined;
+}
+
+/** Summaries by (owner, id), in one BatchGet (impact lists know both). */
+export async function getAdvisoriesByRef(
+  db: Db,
+  refs: readonly { id: string; owner: TAdvisoryOwner }[],
+): Promise<TAdvisory[]> {
+  return parseItems(
+    ZAdvisory,
+    await batchGetItems(
+      db,
+      refs.map((r) => keys.advisory(r.owner, r.id)),
+    ),
+  );
+}
+
+/** Consistent read of the stored summary, when the owner is known (import path). */
+export async function getAdvisory(
+  db: Db,
+  owner: TAdvisoryOwner,
+  advisoryId: string,
+): Promise<TAdvisory | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.advisory(owner, advisoryId), ConsistentRead: true }),
+  );
+  return Item ? parseItem(ZAdvisory, Item) : undefined;
+}
+
+const ZClaim = z.object({
+  owner: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("platform") }),
+    z.object({ kind: z.literal("supplier"), tenantId: z.string() }),
+  ]),
+});
+
+/** Who holds the id, if anyone (consistent read). */
+export async function getAdvisoryClaim(db: Db, advisoryId: string): Promise<TAdvisoryOwner | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.advisoryClaim(advisoryId), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const owner = parseItem(ZClaim, Item).owner;
+  return owner.kind === "platform" ? owner : { kind: "supplier", tenantId: owner.tenantId };
+}
+
+export async function listAdvisoryMatches(db: Db, advisory: TAdvisory): Promise<TAdvisoryMatch[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: {
+          ":pk": keys.advisory(advisory.owner, advisory.id).pk,
+          ":prefix": keys.advisoryMatchPrefix(advisory.owner, advisory.id),
+        },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return parseItems(ZAdvisoryMatch, items);
+}
+
+/** Matches of one catalog component across advisories (byIdentifier, one query per page). */
+export async function listMatchesForComponent(db: Db, componentId: string): Promise<TAdvisoryMatch[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: "byIdentifier",
+        KeyConditionExpression: "identPk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.advisoryMatchesByComponentPk(componentId) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return parseItems(ZAdvisoryMatch, items);
+}
+
+export async function getAdvisoryMatch(
+  db: Db,
+  advisory: Pick<TAdvisory, "owner" | "id">,
+  componentId: string,
+): Promise<TAdvisoryMatch | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.advisoryMatch(advisory.owner, advisory.id, componentId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? parseItem(ZAdvisoryMatch, Item) : undefined;
+}
+
+/** Puts and deletes match items in batches of 25 (idempotent: keys are deterministic). */
+export async function writeMatchItems(
+  db: Db,
+  input: { put: TAdvisoryMatch[]; remove: Pick<TAdvisoryMatch, "owner" | "advisoryId" | "componentId">[] },
+): Promise<void> {
+  const requests = [
+    ...input.put.map((m) => ({ PutRequest: { Item: matchItem(m) } })),
+    ...input.remove.map((m) => ({
+      DeleteRequest: { Key: keys.advisoryMatch(m.owner, m.advisoryId, m.componentId) },
+    })),
+  ];
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending: Record<string, (typeof requests)[number][]> | undefined = {
+      [db.tableName]: requests.slice(i, i + 25),
+    };
+    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      const result = await db.doc.send(new BatchWriteCommand({ RequestItems: pending }));
+      pending = result.UnprocessedItems as typeof pending;
+    }
+  }
+}
+
+/** Updates one match (a decision), conditional on its `updatedAt` so concurrent re-imports are not lost. */
+export async function putAdvisoryMatch(db: Db, match: TAdvisoryMatch, expectedUpdatedAt: string) {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: matchItem(match),
+        ConditionExpression: "updatedAt = :expected",
+        ExpressionAttributeValues: { ":expected": expectedUpdatedAt },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") throw new AdvisoryVersionMismatch();
+    throw error;
+  }
+}
+
+/**
+ * Stores a new advisory or a newer revision: the summary (version-checked), the claim on its id (first time),
+ * the immutable revision record and the audit event, all in one transaction.
+ */
+export async function saveAdvisoryRevision(
+  db: Db,
+  input: {
+    before: TAdvisory | undefined;
+    after: TAdvisory;
+    sequence: number;
+    actor: string;
+    auditTenantId: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { before, after } = input;
+  const summary = before
+    ? {
+        Put: {
+          TableName: db.tableName,
+          Item: advisoryItem(after),
+          ConditionExpression: "#version = :expected",
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: { ":expected": before.version },
+        },
+      }
+    : {
+        Put: {
+          TableName: db.tableName,
+          Item: advisoryItem(after),
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      };
+  const claim = before
+    ? []
+    : [
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...keys.advisoryClaim(after.id), type: "advisoryClaim", owner: after.owner },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+      ];
+  try {
+    await transact(db, [
+      summary,
+      ...claim,
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.advisoryRevision(after.owner, after.id, input.sequence),
+            type: "advisoryRevision",
+            advisoryId: after.id,
+            revision: after.revision,
+            document: after.document,
+            storedAt: input.now.toISOString(),
+            storedBy: input.actor,
+          },
+        },
+      },
+      auditPut(db, {
+        tenantId: input.auditTenantId,
+        actor: input.actor,
+        action: before ? "advisory.revise" : "advisory.create",
+        subject: `advisory:${after.id}`,
+        before,
+        after,
+        at: input.now,
+      }),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed && error.index <= claim.length) throw new AdvisoryVersionMismatch();
+    throw error;
+  }
+}
+
+/** Replaces the summary (state or match count changes), conditional on its version; audited. */
+export async function updateAdvisory(
+  db: Db,
+  input: {
+    before: TAdvisory;
+    after: TAdvisory;
+    action: string;
+    actor: string;
+    auditTenantId: string;
+    now: Date;
+  },
+) {
+  try {
+    await transact(db, [
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: advisoryItem(input.after),
+          ConditionExpression: "#version = :expected",
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: { ":expected": input.before.version },
+        },
+      },
+      auditPut(db, {
+        tenantId: input.auditTenantId,
+        actor: input.actor,
+        action: input.action,
+        subject: `advisory:${input.after.id}`,
+        before: input.before,
+        after: input.after,
+        at: input.now,
+      }),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed && error.index === 0) throw new AdvisoryVersionMismatch();
+    throw error;
+  }
+}
+
+const ZRevisionRecord = z.object({
+  advisoryId: z.string(),
+  revision: z.string(),
+  document: ZStoredDocument,
+  storedAt: z.string(),
+  storedBy: z.string(),
+});
+export type TRevisionRecord = z.infer<typeof ZRevisionRecord>;
+
+export async function listAdvisoryRevisions(db: Db, advisory: TAdvisory): Promise<TRevisionRecord[]> {
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: {
+        ":pk": keys.advisory(advisory.owner, advisory.id).pk,
+        ":prefix": keys.advisoryRevisionPrefix(advisory.owner, advisory.id),
+      },
+    }),
+  );
+  return parseItems(ZRevisionRecord, result.Items);
+}
+
+export interface AdvisoryPage {
+  items: TAdvisory[];
+  nextCursor?: string | undefined;
+}
+
+const SEVERITY_FLOOR: Record<string, number> = { none: 0, low: 0.1, medium: 4, high: 7, critical: 9 };
+
+/** One page of published public advisories, newest first, filtered in DynamoDB (catalog index). */
+export async function queryPublicAdvisories(db: Db, query: TAdvisoryQuery): Promise<AdvisoryPage> {
+  const values: Record<string, unknown> = { ":pk": keys.catalogAdvisoriesPk };
+  const names: Record<string, string> = {};
+  const filters: string[] = [];
+  let keyCondition = "catalogPk = :pk";
+  if (query.from && query.to) {
+    keyCondition += " AND catalogSk BETWEEN :from AND :to";
+    values[":from"] = query.from;
+    values[":to"] = `${query.to}\uffff`;
+  } else if (query.from) {
+    keyCondition += " AND catalogSk >= :from";
+    values[":from"] = query.from;
+  } else if (query.to) {
+    keyCondition += " AND catalogSk <= :to";
+    values[":to"] = `${query.to}\uffff`;
+  }
+  if (query.q) {
+    normalise(query.q)
+      .split(" ")
+      .filter(Boolean)
+      .forEach((word, i) => {
+        filters.push(`contains(searchText, :q${i})`);
+        values[`:q${i}`] = word;
+      });
+  }
+  if (query.vendor) {
+    filters.push("contains(vendorText, :vendor)");
+    values[":vendor"] = normalise(query.vendor);
+  }
+  if (query.severity) {
+    filters.push("cvssMax >= :severity");
+    values[":severity"] = SEVERITY_FLOOR[query.severity];
+  }
+  if (query.status === "final" || query.status === "interim") {
+    names["#status"] = "trackingStatus";
+    filters.push("#status = :status");
+    values[":status"] = query.status;
+  }
+  const items: TAdvisory[] = [];
+  let startKey = decodeCursor(query.cursor, {
+    attributes: ["pk", "sk", "catalogPk", "catalogSk"],
+    fixed: { catalogPk: keys.catalogAdvisoriesPk },
+  });
+  let more = true;
+  while (items.length < query.limit && more) {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: "catalog",
+        KeyConditionExpression: keyCondition,
+        ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ExclusiveStartKey: startKey,
+        ScanIndexForward: false,
+        Limit: Math.max(query.limit * 2, 50),
+      }),
+    );
+    const rows = page.Items ?? [];
+    const taken = rows.slice(0, query.limit - items.length);
+    items.push(...parseItems(ZAdvisory, taken));
+    const last = taken.at(-1);
+    if (last && taken.length < rows.length) {
+      startKey = { pk: last.pk, sk: last.sk, catalogPk: last.catalogPk, catalogSk: last.catalogSk };
+      break;
+    }
+    startKey = page.LastEvaluatedKey;
+    more = Boolean(startKey);
+  }
+  return { items, nextCursor: more ? encodeCursor(startKey) : undefined };
+}
+
+/** A supplier's own advisories, drafts and restricted ones included. */
+export async function listOwnAdvisories(db: Db, tenantId: string): Promise<TAdvisory[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": keys.tenantPrefix(tenantId), ":prefix": keys.advisoryPrefix },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return parseItems(ZAdvisory, items);
+}
+
+/** Restricted advisories shared with this tenant: pointers in its partition, then one BatchGet. */
+export async function listAdvisoriesSharedWith(db: Db, tenantId: string): Promise<TAdvisory[]> {
+  const shares = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": keys.tenantPrefix(tenantId), ":prefix": keys.advisorySharePrefix },
+    }),
+  );
+  const pointers = z.array(z.object({ advisoryId: z.string(), ownerTenantId: z.string() })).parse(
+    (shares.Items ?? []).map((item) => ({
+      advisoryId: item.advisoryId,
+      ownerTenantId: item.ownerTenantId,
+    })),
+  );
+  const items = await batchGetItems(
+    db,
+    pointers.map((p) => keys.advisory({ kind: "supplier", tenantId: p.ownerTenantId }, p.advisoryId)),
+  );
+  return parseItems(ZAdvisory, items).filter(
+    (a) => a.visibility.kind === "restricted" && a.visibility.tenantIds.includes(tenantId),
+  );
+}
+
+export async function isAdvisorySharedWith(db: Db, tenantId: string, advisoryId: string): Promise<boolean> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.advisoryShare(tenantId, advisoryId) }),
+  );
+  return Boolean(Item);
+}
+
+/** Pointer items for a restricted advisory's readers (written when it is published). */
+export function advisorySharePuts(db: Db, advisory: TAdvisory) {
+  if (advisory.visibility.kind !== "restricted" || advisory.owner.kind !== "supplier") return [];
+  const ownerId = advisory.owner.tenantId;
+  return advisory.visibility.tenantIds.map((tenantId) => ({
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.advisoryShare(tenantId, advisory.id),
+        type: "advisoryShare",
+        advisoryId: advisory.id,
+        ownerTenantId: ownerId,
+      },
+    },
+  }));
+}
+
+// --- Settings and decisions --------------------------------------------------------------------------
+
+export async function getAdvisorySettings(db: Db, tenantId: string): Promise<TAdvisorySettings> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.advisorySettings(tenantId) }),
+  );
+  return Item ? parseItem(ZAdvisorySettings, Item) : ZAdvisorySettings.parse({});
+}
+
+export async function putAdvisorySettings(
+  db: Db,
+  input: { tenantId: string; settings: TAdvisorySettings; actor: string; now: Date },
+): Promise<void> {
+  const before = await getAdvisorySettings(db, input.tenantId);
+  await transact(db, [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.advisorySettings(input.tenantId), type: "advisorySettings", ...input.settings },
+      },
+    },
+    auditPut(db, {
+      tenantId: input.tenantId,
+      actor: input.actor,
+      action: "advisory_settings.update",
+      subject: `tenant:${input.tenantId}`,
+      before,
+      after: input.settings,
+      at: input.now,
+    }),
+  ]);
+}
+
+/** A tenant's decisions for several (advisory, component) pairs, in one BatchGet. */
+export async function getMatchDecisions(
+  db: Db,
+  tenantIds: readonly string[],
+  pairs: readonly { advisoryId: string; componentId: string }[],
+): Promise<Map<string, TMatchDecision>> {
+  const wanted = tenantIds.flatMap((tenantId) =>
+    pairs.map((p) => keys.matchDecision(tenantId, p.advisoryId, p.componentId)),
+  );
+  const items = await batchGetItems(db, wanted);
+  return new Map(
+    parseItems(ZMatchDecision, items).map((d) => [decisionKey(d.tenantId, d.advisoryId, d.componentId), d]),
+  );
+}
+
+export const decisionKey = (tenantId: string, advisoryId: string, componentId: string) =>
+  `${tenantId}#${advisoryId}#${componentId}`;
+
+export async function putMatchDecision(db: Db, decision: TMatchDecision, actor: string, now: Date) {
+  await transact(db, [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.matchDecision(decision.tenantId, decision.advisoryId, decision.componentId),
+          type: "matchDecision",
+          ...decision,
+        },
+      },
+    },
+    auditPut(db, {
+      tenantId: decision.tenantId,
+      actor,
+      action: `advisory_match.${decision.verdict === "confirmed" ? "confirm" : "reject"}`,
+      subject: `advisory:${decision.advisoryId}:component:${decision.componentId}`,
+      after: decision,
+      at: now,
+    }),
+  ]);
+}
+
+export type { TStoredDocument };

@@ -1,0 +1,445 @@
+import {
+  matchStateFor,
+  roleAtLeast,
+  type TAdvisory,
+  ZAdvisoryDetail,
+  ZAdvisoryImpact,
+  ZAdvisoryImportResult,
+  ZAdvisoryListItem,
+  ZAdvisoryQuery,
+  ZAdvisorySettings,
+  ZMatchDecision,
+  ZMatchDecisionInput,
+} from "@assure/shared";
+import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { catalogCandidates } from "../csaf/import/match-candidates";
+import { InvalidCursor } from "../db/items";
+import { requireRole, requireScope, requireTenantKind } from "../http/auth";
+import { type AppEnv, createRouter } from "../http/env";
+import { AppError, notFound, type TFieldError } from "../http/errors";
+import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
+import {
+  AdvisoryOwnedElsewhere,
+  AdvisoryVersionMismatch,
+  getAdvisoriesByRef,
+  getAdvisoryMatch,
+  getAdvisorySettings,
+  listAdvisoriesSharedWith,
+  listOwnAdvisories,
+  putAdvisoryMatch,
+  putAdvisorySettings,
+  putMatchDecision,
+  queryPublicAdvisories,
+} from "../repos/advisories";
+import { listImpacts } from "../repos/advisories-impact";
+import { listOwnComponents } from "../repos/components";
+import { getTenant } from "../repos/tenants";
+import {
+  type AdvisoryImporter,
+  CsafRejected,
+  DEFAULT_MAX_CSAF_DOCUMENT_BYTES,
+  ImportNotAllowed,
+  importAdvisory,
+  RevisionConflict,
+} from "../usecases/import-advisory";
+import { advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read-advisory";
+
+const tags = ["Advisories"];
+
+/** POST /v1/advisories carries a CSAF document: limited by the CSAF document limit, not the JSON body limit. */
+export const isAdvisoryImportPath = (path: string) => path === "/v1/advisories" || path === "/v1/advisories/";
+
+export const maxCsafDocumentBytes = () =>
+  Number(process.env.CSAF_MAX_DOCUMENT_BYTES ?? "") || DEFAULT_MAX_CSAF_DOCUMENT_BYTES;
+
+const tooLarge = (bytes: number) =>
+  new AppError("payload_too_large", `CSAF documents are limited to ${bytes} bytes.`, {
+    limit: { name: "CSAF document size", bytes },
+  });
+
+const ZImportQuery = z.object({
+  strict: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+
+const ZListResponse = z.object({ items: z.array(ZAdvisoryListItem), nextCursor: z.string().optional() });
+
+const ZListQuery = ZAdvisoryQuery.extend({
+  /** public: the published catalog (default); own: this supplier's advisories; shared: restricted ones shared with me. */
+  scope: z.enum(["public", "own", "shared"]).default("public"),
+});
+
+const toListItem = (a: TAdvisory) => ZAdvisoryListItem.parse(a);
+
+export function csafProblem(error: CsafRejected): AppError {
+  const errors: (TFieldError & { test: string })[] = error.failures.map((f) => ({
+    test: f.test,
+    path: f.path,
+    message: f.message,
+    in: "body",
+  }));
+  const tests = [...new Set(error.failures.map((f) => f.test))];
+  return new AppError(
+    "validation_failed",
+    `The document is not acceptable CSAF 2.0 (failed: ${tests.join(", ")}); nothing was stored.`,
+    { errors },
+  );
+}
+
+export function mapImportErrors(error: unknown): never {
+  if (error instanceof CsafRejected) throw csafProblem(error);
+  if (error instanceof ImportNotAllowed) throw new AppError("forbidden", error.message);
+  if (error instanceof RevisionConflict) throw new AppError("conflict", error.message);
+  if (error instanceof AdvisoryOwnedElsewhere) {
+    throw new AppError(
+      "conflict",
+      "An advisory with this publisher and tracking id is already published by someone else.",
+    );
+  }
+  throw error;
+}
+
+/** Operator: the platform; supplier editors (and API keys with advisories:write): their own products only. */
+export async function importerFor(
+  c: Context<AppEnv>,
+): Promise<{ importer: AdvisoryImporter; tenantStrict: boolean }> {
+  const { auth, deps } = c.var;
+  const settings = await getAdvisorySettings(deps.db, auth.tenantId);
+  if (auth.platformOperator) {
+    return {
+      importer: { kind: "platform", actor: auth.actor, auditTenantId: auth.tenantId },
+      tenantStrict: settings.strictCsafImport,
+    };
+  }
+  const tenant = await getTenant(deps.db, auth.tenantId);
+  if (!tenant) throw new AppError("unauthenticated", "Your tenant no longer exists.");
+  if (!tenant.kinds.includes("supplier")) {
+    throw new AppError(
+      "forbidden",
+      "Only suppliers (for their own products) and the platform operator import advisories.",
+    );
+  }
+  if (!roleAtLeast(auth.role, "editor")) {
+    throw new AppError("forbidden", `This needs the editor role or higher; you are ${auth.role}.`);
+  }
+  if (auth.scopes && !auth.scopes.includes("advisories:write")) {
+    throw new AppError("forbidden", "This API key lacks the advisories:write scope.");
+  }
+  const own = await listOwnComponents(deps.db, tenant.id);
+  const vendorNames = [...new Set([tenant.name, ...own.map((component) => component.vendor)])];
+  return {
+    importer: { kind: "supplier", actor: auth.actor, tenant, vendorNames },
+    tenantStrict: settings.strictCsafImport,
+  };
+}
+
+export function documentStoreOf(c: Context<AppEnv>) {
+  const store = c.var.deps.evidence;
+  if (!store) throw new Error("this API was built without a document store (evidence store)");
+  return store;
+}
+
+export const advisoryRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags,
+      summary: "Import a CSAF 2.0 advisory (the body is the document, stored unchanged)",
+      description:
+        "Validates the strict CSAF 2.0 schema and every mandatory test (§6.1). Invalid documents are rejected " +
+        "whole (400, errors[] with test, path and message). A document whose only failures are cosmetic (6.1.11) " +
+        "is stored with a conformance warning unless `strict=true` or the tenant's strict setting is on. " +
+        "Same tracking id and revision: `unchanged`; a newer revision supersedes (`updated`); an older one is " +
+        "ignored (`older`). The platform operator imports any advisory; suppliers only their own products'.",
+      security: bearerSecurity,
+      middleware: [
+        bodyLimit({
+          maxSize: maxCsafDocumentBytes(),
+          onError: () => {
+            throw tooLarge(maxCsafDocumentBytes());
+          },
+        }),
+      ] as const,
+      request: { query: ZImportQuery },
+      responses: {
+        200: jsonResponse(ZAdvisoryImportResult, "Already stored (unchanged), superseded (updated) or older"),
+        201: jsonResponse(ZAdvisoryImportResult, "Imported"),
+        ...problemResponses(400, 401, 403, 409, 413),
+      },
+    }),
+    async (c) => {
+      const { importer, tenantStrict } = await importerFor(c);
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const strict = c.req.valid("query").strict ?? tenantStrict;
+      const { db, now } = c.var.deps;
+      const result = await importAdvisory(
+        { db, documents: documentStoreOf(c), candidates: catalogCandidates(db), now },
+        { importer, bytes, strict },
+      ).catch(mapImportErrors);
+      return c.json(result, result.outcome === "created" ? 201 : 200, {
+        location: `/v1/advisories/${result.advisory.id}`,
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags,
+      summary:
+        "Advisories: the published catalog (filters: text, vendor, minimum severity, dates, status), own or shared",
+      security: bearerSecurity,
+      middleware: [requireScope("catalog:read")] as const,
+      request: { query: ZListQuery },
+      responses: { 200: jsonResponse(ZListResponse, "A page of advisories"), ...problemResponses(400, 401) },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const { db } = c.var.deps;
+      const tenantId = c.var.auth.tenantId;
+      if (query.status === "affecting") {
+        // Advisories hitting my assets: from my impact items (my partition only).
+        const impacts = (await listImpacts(db, tenantId)).filter((i) => i.state !== "resolved");
+        const refs = new Map(impacts.map((i) => [i.advisory.id, i.advisory.owner]));
+        const items = await getAdvisoriesByRef(
+          db,
+          [...refs].map(([id, owner]) => ({ id, owner })),
+        );
+        return c.json({ items: sortNewest(filterLocal(items, query)).map(toListItem) }, 200);
+      }
+      if (query.scope === "own")
+        return c.json({ items: sortNewest(await listOwnAdvisories(db, tenantId)).map(toListItem) }, 200);
+      if (query.scope === "shared")
+        return c.json(
+          { items: sortNewest(await listAdvisoriesSharedWith(db, tenantId)).map(toListItem) },
+          200,
+        );
+      try {
+        const page = await queryPublicAdvisories(db, query);
+        return c.json({ items: page.items.map(toListItem), nextCursor: page.nextCursor }, 200);
+      } catch (error) {
+        if (error instanceof InvalidCursor)
+          throw new AppError("invalid_cursor", "Start again without a cursor.");
+        throw error;
+      }
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/settings",
+      tags,
+      summary: "This tenant's advisory settings (strict CSAF import, notification channels)",
+      security: bearerSecurity,
+      responses: { 200: jsonResponse(ZAdvisorySettings, "Settings"), ...problemResponses(401) },
+    }),
+    async (c) => c.json(await getAdvisorySettings(c.var.deps.db, c.var.auth.tenantId), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/settings",
+      tags,
+      summary: "Change this tenant's advisory settings (admin)",
+      security: bearerSecurity,
+      middleware: [requireRole("admin")] as const,
+      request: { body: jsonBody(ZAdvisorySettings) },
+      responses: { 200: jsonResponse(ZAdvisorySettings, "Settings"), ...problemResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const settings = c.req.valid("json");
+      await putAdvisorySettings(c.var.deps.db, {
+        tenantId: c.var.auth.tenantId,
+        settings,
+        actor: c.var.auth.actor,
+        now: c.var.deps.now(),
+      });
+      return c.json(settings, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/impact",
+      tags,
+      summary: "What hits me: this asset owner's assets affected by advisories (optionally one site)",
+      security: bearerSecurity,
+      middleware: [requireTenantKind("asset_owner"), requireScope("sites:read")] as const,
+      request: {
+        query: z.object({
+          siteId: z
+            .string()
+            .regex(/^[0-9a-z]{26}$/, "not a site id")
+            .optional(),
+          includeResolved: z
+            .enum(["true", "false"])
+            .transform((v) => v === "true")
+            .optional(),
+        }),
+      },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(ZAdvisoryImpact) }), "Impact items"),
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const { siteId, includeResolved } = c.req.valid("query");
+      const items = (await listImpacts(c.var.deps.db, c.var.auth.tenantId, siteId)).filter(
+        (i) => includeResolved || i.state !== "resolved",
+      );
+      items.sort(
+        (a, b) =>
+          (b.advisory.cvssMax ?? -1) - (a.advisory.cvssMax ?? -1) ||
+          b.advisory.currentReleaseDate.localeCompare(a.advisory.currentReleaseDate),
+      );
+      return c.json({ items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags,
+      summary: "An advisory: CVEs, CVSS, products, remediations, conformance warnings, matches and my impact",
+      security: bearerSecurity,
+      request: { params: ZIdParam },
+      responses: { 200: jsonResponse(ZAdvisoryDetail, "The advisory"), ...problemResponses(401, 404) },
+    }),
+    async (c) => {
+      const detail = await advisoryDetail(c.var.deps.db, c.var.auth, c.req.valid("param").id);
+      return c.json(detail, 200, { etag: `"${detail.version}"` });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/document",
+      tags,
+      summary: "The original CSAF document, byte for byte, with its SHA-256 and SHA-512",
+      security: bearerSecurity,
+      request: { params: ZIdParam },
+      responses: { 200: { description: "The CSAF JSON document" }, ...problemResponses(401, 404) },
+    }),
+    async (c) => {
+      const advisory = await readableAdvisory(c.var.deps.db, c.var.auth, c.req.valid("param").id);
+      return sendDocument(c, advisory);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/matches/{componentId}/decision",
+      tags,
+      summary:
+        "Confirm or reject a product match: the component's supplier decides for everyone, an asset owner for its own impact",
+      security: bearerSecurity,
+      middleware: [requireRole("editor")] as const,
+      request: {
+        params: ZIdParam.extend({ componentId: z.string().regex(/^[0-9a-z]{26}$/, "not a component id") }),
+        body: jsonBody(ZMatchDecisionInput),
+      },
+      responses: {
+        200: jsonResponse(ZMatchDecision, "The decision, remembered across re-imports"),
+        ...problemResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const { auth } = c.var;
+      const { id, componentId } = c.req.valid("param");
+      const input = c.req.valid("json");
+      const advisory = await readableAdvisory(db, auth, id);
+      const match = await getAdvisoryMatch(db, advisory, componentId);
+      if (!match) throw notFound("The match");
+      const at = now();
+      const decision = ZMatchDecision.parse({
+        tenantId: auth.tenantId,
+        advisoryId: advisory.id,
+        componentId,
+        verdict: input.verdict,
+        note: input.note,
+        decidedBy: auth.actor,
+        decidedAt: at.toISOString(),
+      });
+      const authoritative =
+        match.supplierTenantId === auth.tenantId ||
+        (auth.platformOperator && advisory.owner.kind === "platform") ||
+        ownsAdvisory(advisory, auth.tenantId);
+      if (authoritative) {
+        const record = {
+          verdict: input.verdict,
+          tenantId: auth.tenantId,
+          by: auth.actor,
+          at: at.toISOString(),
+        };
+        await putAdvisoryMatch(
+          db,
+          {
+            ...match,
+            decision: record,
+            state: matchStateFor({ ambiguous: match.ambiguous, decision: record }, null),
+            updatedAt: at.toISOString(),
+          },
+          match.updatedAt,
+        ).catch((error) => {
+          if (error instanceof AdvisoryVersionMismatch) {
+            throw new AppError(
+              "conflict",
+              "The match changed meanwhile (a re-import); reload and decide again.",
+            );
+          }
+          throw error;
+        });
+      } else {
+        const tenant = await getTenant(db, auth.tenantId);
+        if (!tenant?.kinds.includes("asset_owner")) {
+          throw new AppError(
+            "forbidden",
+            "Only the component's supplier or an asset owner decides on a match.",
+          );
+        }
+      }
+      // Also kept per tenant: the stream applies it to this tenant's impact, and re-imports re-apply it.
+      await putMatchDecision(db, decision, auth.actor, at);
+      return c.json(decision, 200);
+    },
+  );
+
+function sortNewest(items: TAdvisory[]) {
+  return items.sort((a, b) => b.currentReleaseDate.localeCompare(a.currentReleaseDate));
+}
+
+const SEVERITY_RANK = { none: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
+
+function filterLocal(items: TAdvisory[], query: z.infer<typeof ZListQuery>): TAdvisory[] {
+  return items.filter(
+    (a) =>
+      (!query.vendor || a.vendorsNorm.some((v) => v.includes(query.vendor!.toLowerCase()))) &&
+      (!query.severity || SEVERITY_RANK[a.severity ?? "none"] >= SEVERITY_RANK[query.severity]) &&
+      (!query.from || a.currentReleaseDate >= query.from) &&
+      (!query.to || a.currentReleaseDate.slice(0, 10) <= query.to),
+  );
+}
+
+/** The stored bytes of the current revision, with their digests. */
+export async function sendDocument(c: Context<AppEnv>, advisory: TAdvisory): Promise<Response> {
+  const [tenantId, evidenceId] = advisory.document.key.split("/");
+  const object = tenantId && evidenceId ? await documentStoreOf(c).get({ tenantId, evidenceId }) : undefined;
+  if (!object) throw notFound("The document");
+  return new Response(object.body, {
+    status: 200,
+    headers: {
+      "content-type": "application/json",
+      "content-length": String(advisory.document.size),
+      "x-checksum-sha256": advisory.document.sha256,
+      "x-checksum-sha512": advisory.document.sha512,
+      "cache-control": "private, max-age=60",
+    },
+  });
+}

@@ -1,0 +1,265 @@
+import { createHash } from "node:crypto";
+import {
+  compareTrackingVersions,
+  isPublicTlp,
+  listAdvisoryProducts,
+  matchAdvisoryToComponents,
+  matchStateFor,
+  summarizeCsaf,
+  type TAdvisory,
+  type TAdvisoryImportResult,
+  type TAdvisoryMatch,
+  type TAdvisoryOwner,
+  type TAdvisoryVisibility,
+  type TConformanceWarning,
+  type TTenant,
+  vendorsMatch,
+  ZAdvisory,
+  ZAdvisoryListItem,
+} from "@assure/shared";
+import { COSMETIC_TESTS, classifyForImport } from "../csaf/classify-for-import";
+import type { MatchCandidateSource } from "../csaf/import/match-candidates";
+import type { TCsafFailure } from "../csaf/types";
+import { validateCsaf } from "../csaf/validate-csaf";
+import type { Db } from "../db/client";
+import {
+  AdvisoryOwnedElsewhere,
+  AdvisoryVersionMismatch,
+  advisoryIdOf,
+  documentIdOf,
+  getAdvisory,
+  getAdvisoryClaim,
+  listAdvisoryMatches,
+  listAdvisoryRevisions,
+  ownerTenantId,
+  saveAdvisoryRevision,
+  writeMatchItems,
+} from "../repos/advisories";
+import type { EvidenceStore } from "../storage/evidence-store";
+
+/** The largest CSAF document accepted (the largest real CISA advisory is about 1 MB). */
+export const DEFAULT_MAX_CSAF_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
+/** The document is not acceptable CSAF 2.0: every failure, nothing stored. */
+export class CsafRejected extends Error {
+  constructor(readonly failures: TCsafFailure[]) {
+    super(`the document failed ${new Set(failures.map((f) => f.test)).size} CSAF check(s)`);
+  }
+}
+
+/** A supplier may import advisories about its own products only. */
+export class ImportNotAllowed extends Error {}
+
+/** The same revision is stored with other content; a changed document needs a new revision. */
+export class RevisionConflict extends Error {}
+
+/** Who imports: the platform (operator, feed poller, local bulk load) or a supplier for its own products. */
+export type AdvisoryImporter =
+  | { kind: "platform"; actor: string; auditTenantId: string }
+  | { kind: "supplier"; actor: string; tenant: TTenant; vendorNames: readonly string[] };
+
+export interface ImportAdvisoryDeps {
+  db: Db;
+  documents: EvidenceStore;
+  candidates: MatchCandidateSource;
+  now: () => Date;
+}
+
+export interface ImportAdvisoryInput {
+  importer: AdvisoryImporter;
+  /** The document exactly as received; stored unchanged. */
+  bytes: Uint8Array;
+  /** Reject cosmetic failures too (query flag or tenant setting). */
+  strict: boolean;
+  /** Authored advisories: product id → the supplier's component it describes. */
+  declared?: ReadonlyMap<string, string>;
+  /** Authored advisories start as drafts; imports are published at once. */
+  state?: "draft" | "published";
+  /** Readers of a restricted (not TLP:CLEAR) supplier advisory. */
+  restrictedTo?: readonly string[];
+  source?: "import" | "authored";
+}
+
+const sha = (algorithm: "sha256" | "sha512", bytes: Uint8Array) =>
+  createHash(algorithm).update(bytes).digest("hex");
+
+/** Parses and validates; throws CsafRejected with every failure. Returns the document and its warnings. */
+export function checkCsafDocument(
+  bytes: Uint8Array,
+  strict: boolean,
+): { document: unknown; warnings: TConformanceWarning[] } {
+  let document: unknown;
+  try {
+    document = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new CsafRejected([{ test: "input", path: "", message: `not JSON: ${(error as Error).message}` }]);
+  }
+  const result = validateCsaf(document);
+  const decision = classifyForImport(result, { strict });
+  if (decision === "reject") throw new CsafRejected(result.errors);
+  return { document, warnings: result.errors.filter((e) => COSMETIC_TESTS.includes(e.test)) };
+}
+
+/** Vendors named by the document that are not the importing supplier's. */
+export function foreignVendors(vendors: readonly string[], own: readonly string[]): string[] {
+  return vendors.filter((vendor) => !own.some((mine) => vendorsMatch(vendor, mine)));
+}
+
+/**
+ * Imports one CSAF 2.0 document: validate (strict schema + mandatory tests; cosmetic failures become a
+ * conformance warning unless strict), check the importer may publish it, store the original bytes, summarise,
+ * match its products to catalog components and store summary + matches. Idempotent on (publisher namespace,
+ * tracking id, revision): the same revision changes nothing, a newer one supersedes, an older one is ignored.
+ */
+export async function importAdvisory(
+  deps: ImportAdvisoryDeps,
+  input: ImportAdvisoryInput,
+): Promise<TAdvisoryImportResult> {
+  const { document, warnings } = checkCsafDocument(input.bytes, input.strict);
+  const summary = summarizeCsaf(document);
+  const { importer } = input;
+  const owner: TAdvisoryOwner =
+    importer.kind === "platform" ? { kind: "platform" } : { kind: "supplier", tenantId: importer.tenant.id };
+  if (importer.kind === "supplier") {
+    if (summary.vendors.length === 0) {
+      throw new ImportNotAllowed(
+        "the product tree names no vendor; suppliers import advisories for their own products",
+      );
+    }
+    const foreign = foreignVendors(summary.vendors, importer.vendorNames);
+    if (foreign.length > 0) {
+      throw new ImportNotAllowed(
+        `the document names products of ${foreign.map((v) => `"${v}"`).join(", ")}, which are not yours ` +
+          `(${importer.vendorNames.map((v) => `"${v}"`).join(", ")}); only the platform operator imports other vendors' advisories`,
+      );
+    }
+  }
+  const id = advisoryIdOf(summary.publisher.namespace, summary.trackingId);
+  const sha256 = sha("sha256", input.bytes);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await storeRevision();
+    } catch (error) {
+      // Another import of the same advisory won the race: decide again against what it stored.
+      if (error instanceof AdvisoryVersionMismatch && attempt < 2) continue;
+      throw error;
+    }
+  }
+
+  async function storeRevision(): Promise<TAdvisoryImportResult> {
+    const { db } = deps;
+    const before = await getAdvisory(db, owner, id);
+    if (!before) {
+      const claim = await getAdvisoryClaim(db, id);
+      if (claim && ownerTenantId(claim) !== ownerTenantId(owner)) throw new AdvisoryOwnedElsewhere(claim);
+    } else {
+      const order = compareTrackingVersions(summary.revision, before.revision);
+      if (order < 0) return result("older", before, warnings);
+      if (order === 0) {
+        if (before.document.sha256 !== sha256) {
+          throw new RevisionConflict(
+            `revision ${before.revision} of ${before.trackingId} is already stored with different content; ` +
+              "publish the change as a new revision (document/tracking/version)",
+          );
+        }
+        return result("unchanged", before, before.conformanceWarnings);
+      }
+    }
+
+    const now = deps.now();
+    const at = now.toISOString();
+    const stored = await deps.documents.put({
+      tenantId: ownerTenantId(owner),
+      evidenceId: documentIdOf(id, summary.revision),
+      bytes: input.bytes,
+      contentType: "application/json",
+    });
+    const visibility: TAdvisoryVisibility = isPublicTlp(summary.tlp)
+      ? { kind: "public" }
+      : { kind: "restricted", tenantIds: [...(input.restrictedTo ?? [])] };
+    const state = input.state ?? "published";
+    const draftAdvisory = ZAdvisory.parse({
+      ...summary,
+      id,
+      owner,
+      source: input.source ?? before?.source ?? "import",
+      state,
+      visibility,
+      conformanceWarnings: warnings,
+      document: {
+        key: `${ownerTenantId(owner)}/${stored.evidenceId}`,
+        size: input.bytes.byteLength,
+        sha256: stored.sha256,
+        sha512: sha("sha512", input.bytes),
+      },
+      matchedComponents: 0,
+      importedBy: importer.actor,
+      createdAt: before?.createdAt ?? at,
+      updatedAt: at,
+      version: (before?.version ?? 0) + 1,
+    });
+
+    // Matches first (deterministic keys, safe to repeat); the summary last, so an interrupted import is
+    // redone by the next attempt instead of being reported unchanged with matches missing.
+    const previous = before ? await listAdvisoryMatches(db, before) : [];
+    const matches =
+      state === "published"
+        ? await computeMatches(deps, draftAdvisory, document, previous, input.declared, at)
+        : [];
+    const advisory = ZAdvisory.parse({ ...draftAdvisory, matchedComponents: matches.length });
+    const kept = new Set(matches.map((m) => m.componentId));
+    await writeMatchItems(db, {
+      put: matches,
+      remove: previous.filter((m) => !kept.has(m.componentId)),
+    });
+    const sequence = before ? (await listAdvisoryRevisions(db, before)).length + 1 : 1;
+    await saveAdvisoryRevision(db, {
+      before,
+      after: advisory,
+      sequence,
+      actor: importer.actor,
+      auditTenantId: importer.kind === "platform" ? importer.auditTenantId : importer.tenant.id,
+      now,
+    });
+    return result(before ? "updated" : "created", advisory, warnings);
+  }
+}
+
+/** Matches the advisory's products to catalog components, keeping the supplier's earlier decisions. */
+async function computeMatches(
+  deps: ImportAdvisoryDeps,
+  advisory: TAdvisory,
+  document: unknown,
+  previous: TAdvisoryMatch[],
+  declared: ReadonlyMap<string, string> | undefined,
+  at: string,
+): Promise<TAdvisoryMatch[]> {
+  const components = await deps.candidates(advisory.owner);
+  const found = matchAdvisoryToComponents({
+    advisory,
+    products: listAdvisoryProducts(document),
+    components,
+    declared,
+    now: at,
+  });
+  const earlier = new Map(previous.map((m) => [m.componentId, m]));
+  return found.map((m) => {
+    const old = earlier.get(m.componentId);
+    const decision = old?.decision ?? null;
+    return {
+      ...m,
+      createdAt: old?.createdAt ?? at,
+      decision,
+      state: matchStateFor({ ambiguous: m.ambiguous, decision }, null),
+    };
+  });
+}
+
+function result(
+  outcome: TAdvisoryImportResult["outcome"],
+  advisory: TAdvisory,
+  conformanceWarnings: TConformanceWarning[],
+): TAdvisoryImportResult {
+  return { outcome, advisory: ZAdvisoryListItem.parse(advisory), conformanceWarnings };
+}
