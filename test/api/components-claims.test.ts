@@ -204,7 +204,11 @@ describe("a supplier publishes versions, a per-requirement claim, a certificatio
   });
 
   it.each([
-    ["a certified claim without its certification", { basis: "certified" as const }, "/claims/0/certificationId"],
+    [
+      "a certified claim without its certification",
+      { basis: "certified" as const },
+      "/claims/0/certificationId",
+    ],
     ["an unknown requirement id", { requirements: { "CR 99.1": true } }, "/claims/0/requirements"],
     [
       "a requirement of another component type",
@@ -394,6 +398,20 @@ describe("restricted claims", () => {
     expect((await json(supplier, "GET", "/v1/tenant-directory?slug=no-such-tenant")).status).toBe(404);
     expect((await json(supplier, "GET", "/v1/tenant-directory?slug=Bad Slug")).status).toBe(400);
     expect((await json(customer, "GET", `/v1/tenant-directory?slug=${supplier.tenant.slug}`)).status).toBe(
+      403,
+    );
+    const byId = await json(
+      supplier,
+      "GET",
+      `/v1/tenant-directory/by-id?ids=${customer.tenant.id},${stranger.tenant.id}`,
+    );
+    expect(byId.status).toBe(200);
+    expect(((await byId.json()).items as { name: string }[]).map((t) => t.name).sort()).toEqual([
+      "Baltic Grid Energy",
+      "Rheinwasser Utilities",
+    ]);
+    expect((await json(supplier, "GET", "/v1/tenant-directory/by-id?ids=not-an-id")).status).toBe(400);
+    expect((await json(customer, "GET", `/v1/tenant-directory/by-id?ids=${supplier.tenant.id}`)).status).toBe(
       403,
     );
   });

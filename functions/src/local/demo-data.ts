@@ -86,6 +86,8 @@ export const demoComponents: {
   slC: number[];
   basis: TAssuranceBasis;
   publish: boolean;
+  /** The supplier's own key (what `assure publish` matches; docs/examples/publish/claims.yaml uses these). */
+  sourceKey?: string;
   /** Released versions, oldest first. */
   versions?: TComponentRelease[];
   /** Claims per version range; without them, one claim (slC, basis) over all versions. */
@@ -102,6 +104,7 @@ export const demoComponents: {
     slC: [3, 3, 3, 2, 3, 2, 3],
     basis: "certified",
     publish: true,
+    sourceKey: "nw-plc-5200",
     versions: [
       { version: "3.1.0", releaseDate: "2024-09-12", endOfSupport: "2027-09-30" },
       { version: "3.2.4", releaseDate: "2025-04-03", supersedes: "3.1.0", endOfSupport: "2028-06-30" },
@@ -287,6 +290,7 @@ export const demoCertifications: {
 /** An NDA component Northwind shares with one customer only (Rheinwasser). */
 export const demoRestrictedComponent = {
   supplier: "northwind",
+  sourceKey: "nw-safety-gateway-rw",
   sharedWith: ["rheinwasser"],
   name: "NW Safety Gateway SG-20 (Rheinwasser edition)",
   productLine: "NW Safety",

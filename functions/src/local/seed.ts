@@ -222,6 +222,7 @@ export async function seedDemoData(
         description: spec.description,
         identifiers: { modelNumbers: spec.modelNumbers },
         visibility: { kind: "public" },
+        ...(spec.sourceKey ? { sourceKey: spec.sourceKey } : {}),
         versions: spec.versions ?? [],
         ...(spec.claims
           ? { claims: claimsOf(spec.componentType, spec.claims) }
@@ -245,6 +246,7 @@ export async function seedDemoData(
       description: nda.description,
       identifiers: { modelNumbers: nda.modelNumbers },
       visibility: { kind: "restricted", tenantIds: nda.sharedWith.map((slug) => tenantOf(slug).id) },
+      sourceKey: nda.sourceKey,
       versions: nda.versions,
       claims: claimsOf(nda.componentType, nda.claims),
     },
