@@ -20,6 +20,7 @@ import {
 import { buildPortalIfStale } from "./portal-build";
 import { killGroup, waitForHttp } from "./processes";
 import { seedDemoData } from "./seed";
+import { type StreamPoller, startLocalStreamPoller } from "./stream-poller";
 
 /**
  * `npm start`: DynamoDB Local on disk, the table, the demo seed (once), the API and the portal.
@@ -34,6 +35,7 @@ const ports = {
 const tableName = process.env.TABLE_NAME ?? "assure";
 const children: ChildProcess[] = [];
 let stopping = false;
+let streamPoller: StreamPoller | undefined;
 
 function log(message: string) {
   process.stdout.write(`\x1b[36m[assure]\x1b[0m ${message}\n`);
@@ -51,6 +53,7 @@ async function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
+  await streamPoller?.stop().catch(() => undefined);
   for (const child of children) killGroup(child, "SIGTERM");
   const deadline = Date.now() + 5000;
   while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) {
@@ -144,6 +147,12 @@ async function main() {
     localPaths.state,
     { dynamoEndpoint: dynamo.endpoint, tableName, apiUrl, portalUrl, pid: process.pid },
     0o644,
+  );
+
+  // Follow-up work (advisory impact, notifications) runs from DynamoDB Local's stream, like the stream Lambda.
+  streamPoller = await startLocalStreamPoller({ db, endpoint: dynamo.endpoint, portalUrl, dataDir });
+  log(
+    `stream poller started (e-mail and webhook messages go to ${path.relative(repoRoot, dataDir)}/outbox/)`,
   );
 
   const tsx = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");

@@ -1,0 +1,106 @@
+import path from "node:path";
+import { ZAdvisoryMatch, ZMatchDecision } from "@assure/shared";
+import { createDb } from "../db/client";
+import { createNotifier } from "../notify/notifier";
+import { createFileSink, createWebhookSender, type NotificationSender } from "../notify/sender";
+import { createLogger } from "../observability/logger";
+import { findAdvisoryById, getAdvisoryMatch } from "../repos/advisories";
+import { ZUsedAsset } from "../repos/advisories-impact";
+import { applyAssetChange, applyMatchChange, type ImpactDeps } from "../usecases/apply-advisory-impact";
+import type { StreamHandlerRegistry } from "./registry";
+
+/**
+ * Stream handlers of the advisory feature (docs/adr/0051):
+ * - `advisoryMatch` items (one per advisory × catalog component): impact on every tenant running the component;
+ * - `matchDecision` items: a tenant confirmed or rejected a match, re-decide that tenant's impact;
+ * - `asset` items whose component or version changed: impact of every advisory matched to that component.
+ */
+export function registerAdvisoryHandlers(registry: StreamHandlerRegistry, deps: () => ImpactDeps): void {
+  registry.register("advisoryMatch", {
+    name: "advisory-impact",
+    schema: ZAdvisoryMatch,
+    handle: async (change) => {
+      const item = change.newItem ?? change.oldItem;
+      if (!item) return;
+      const match = change.kind === "REMOVE" ? null : (change.newItem ?? null);
+      if (
+        change.kind === "MODIFY" &&
+        change.oldItem &&
+        change.newItem &&
+        !matchChanged(change.oldItem, change.newItem)
+      ) {
+        return;
+      }
+      const summary = await applyMatchChange(deps(), {
+        advisoryId: item.advisoryId,
+        componentId: item.componentId,
+        match,
+      });
+      if (summary.opened + summary.review + summary.resolved > 0) {
+        deps().logger?.info("advisory impact applied", { advisoryId: item.advisoryId, ...summary });
+      }
+    },
+  });
+  registry.register("matchDecision", {
+    name: "match-decision-impact",
+    schema: ZMatchDecision,
+    handle: async (change) => {
+      const decision = change.newItem ?? change.oldItem;
+      if (!decision) return;
+      const { db } = deps();
+      const advisory = await findAdvisoryById(db, decision.advisoryId);
+      const match = advisory ? await getAdvisoryMatch(db, advisory, decision.componentId) : undefined;
+      // The deciding tenant's own impact; the supplier's decision reaches everyone through the match item.
+      await applyMatchChange(
+        deps(),
+        { advisoryId: decision.advisoryId, componentId: decision.componentId, match: match ?? null },
+        decision.tenantId,
+      );
+    },
+  });
+  registry.register("asset", {
+    name: "asset-advisory-impact",
+    schema: ZUsedAsset,
+    handle: async (change) => {
+      const asset = change.newItem;
+      if (!asset) return;
+      const before = change.oldItem;
+      if (before && before.componentId === asset.componentId && before.version === asset.version) return;
+      await applyAssetChange(deps(), asset);
+    },
+  });
+}
+
+/** A re-import that rewrote the match with the same content needs no work (only timestamps moved). */
+function matchChanged(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const strip = ({ updatedAt: _u, ...rest }: Record<string, unknown>) => JSON.stringify(rest);
+  return strip(a) !== strip(b);
+}
+
+/**
+ * Dependencies of the stream processor built from its environment: the table, and a notification sender —
+ * webhooks over HTTPS, e-mail into the outbox directory when NOTIFY_OUTBOX_DIR is set (local), else logged.
+ */
+export function streamDepsFromEnv(env: Record<string, string | undefined>): ImpactDeps {
+  const logger = createLogger({ service: env.SERVICE_NAME ?? "assure-stream" });
+  const db = createDb({ tableName: env.TABLE_NAME ?? "assure", endpoint: env.DYNAMODB_ENDPOINT });
+  const email: NotificationSender = env.NOTIFY_OUTBOX_DIR
+    ? createFileSink(path.resolve(env.NOTIFY_OUTBOX_DIR))
+    : {
+        kind: "log",
+        send: async (message) =>
+          logger.info("e-mail notification (no mail transport configured)", { message }),
+      };
+  const sender = createWebhookSender({
+    fetch: (url, init) => fetch(url, init),
+    secret: env.NOTIFY_WEBHOOK_SECRET,
+    email,
+  });
+  const now = () => new Date();
+  return {
+    db,
+    now,
+    logger,
+    notifier: createNotifier({ db, sender, now, logger, portalUrl: env.PORTAL_URL }),
+  };
+}
