@@ -10,6 +10,7 @@ export function Header({ session }: { session: Session }) {
   const links = [
     { href: "/catalog", label: "Catalog", show: true },
     { href: "/components", label: "My components", show: kinds.includes("supplier") },
+    { href: "/components/certifications", label: "Certifications", show: kinds.includes("supplier") },
     { href: "/sites", label: "Sites", show: kinds.includes("asset_owner") },
     { href: "/shared-sites", label: "Shared sites", show: kinds.includes("integrator") },
     { href: "/obligations", label: "Obligations", show: kinds.length > 0 },

@@ -22,9 +22,14 @@ export default async function MyComponents() {
             the catalog.
           </p>
         </div>
-        <Link href="/components/new" className="btn-primary">
-          New component
-        </Link>
+        <div className="flex gap-2">
+          <Link href="/components/certifications" className="btn-secondary">
+            Certifications
+          </Link>
+          <Link href="/components/new" className="btn-primary">
+            New component
+          </Link>
+        </div>
       </div>
       {data.items.length === 0 ? (
         <div className="card text-center text-sm text-slate-600">
@@ -38,6 +43,7 @@ export default async function MyComponents() {
               <tr>
                 <th>Component</th>
                 <th>Type</th>
+                <th>Versions</th>
                 <th>Status</th>
                 <th>
                   Published SL-C <FrHeader />
@@ -55,6 +61,12 @@ export default async function MyComponents() {
                     <div className="text-xs text-slate-500">{c.productLine}</div>
                   </td>
                   <td>{c.componentType}</td>
+                  <td className="text-xs">
+                    {c.draft.versions.map((v) => v.version).join(", ") || "—"}
+                    {c.visibility.kind === "restricted" ? (
+                      <div className="badge mt-1 bg-violet-100 text-violet-900">restricted</div>
+                    ) : null}
+                  </td>
                   <td>
                     <StatusBadge status={c.status} />
                     {c.published &&

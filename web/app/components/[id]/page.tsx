@@ -1,14 +1,37 @@
-import { ZComponent } from "@assure/shared";
+import { type TComponent, ZComponent, ZRevisionSummary } from "@assure/shared";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ZodError } from "zod";
+import { ZodError, z } from "zod";
 import { BasisBadge, SlVector, StatusBadge } from "@/components/sl";
 import { api, isNotFound } from "@/lib/api";
-import { publishComponentAction, updateComponentAction } from "../actions";
+import { requireContext } from "@/lib/session";
+import {
+  lookupTenantAction,
+  publishComponentAction,
+  updateComponentAction,
+  withdrawComponentAction,
+} from "../actions";
 import { ComponentForm } from "../component-form";
-import { PublishButton } from "./publish-button";
+import { certificationOptions } from "../data";
+import { valuesOf } from "../editor-values";
+import { PublishButton, WithdrawButton } from "./publish-button";
 
 export const metadata = { title: "Edit component" };
+
+const ZDirectory = z.object({
+  items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
+});
+
+/** Whether the draft differs from what was last published (so there is something to publish). */
+function hasUnpublishedChanges(component: TComponent): boolean {
+  if (!component.published || component.status !== "published") return true;
+  const { published } = component;
+  return (
+    JSON.stringify(published.claims) !== JSON.stringify(component.draft.claims) ||
+    JSON.stringify(published.versions) !== JSON.stringify(component.draft.versions) ||
+    published.publishedAt < component.updatedAt
+  );
+}
 
 export default async function EditComponent({
   params,
@@ -20,21 +43,32 @@ export default async function EditComponent({
   const { id } = await params;
   const { created } = await searchParams;
   if (!/^[0-9a-z]{26}$/.test(id)) notFound();
-  let component: ReturnType<typeof ZComponent.parse>;
+  const context = await requireContext();
+  let component: TComponent;
   try {
-    const answer = await api(ZComponent, `/v1/components/${id}`);
-    component = answer.data;
+    component = (await api(ZComponent, `/v1/components/${id}`, { context })).data;
   } catch (error) {
     // Another tenant's component parses as a catalog entry, not as ZComponent: also not found here.
     if (isNotFound(error) || error instanceof ZodError) notFound();
     throw error;
   }
+  const tenantIds = component.visibility.kind === "restricted" ? component.visibility.tenantIds : [];
+  const [certifications, customers, revisions] = await Promise.all([
+    certificationOptions(context),
+    tenantIds.length > 0
+      ? api(ZDirectory, `/v1/tenant-directory/by-id?ids=${tenantIds.join(",")}`, { context }).then(
+          (r) => r.data.items,
+        )
+      : Promise.resolve([]),
+    api(z.object({ items: z.array(ZRevisionSummary) }), `/v1/components/${id}/revisions`, { context }).then(
+      (r) => r.data.items,
+    ),
+  ]);
   const update = updateComponentAction.bind(null, component.id, component.version);
   const publish = publishComponentAction.bind(null, component.id, component.version);
-  const unpublished =
-    !component.published ||
-    JSON.stringify(component.published.claims) !== JSON.stringify(component.draft.claims) ||
-    JSON.stringify(component.published.versions) !== JSON.stringify(component.draft.versions);
+  const withdraw = withdrawComponentAction.bind(null, component.id, component.version);
+  const unpublished = hasUnpublishedChanges(component);
+  const withdrawn = component.status === "withdrawn";
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -50,18 +84,31 @@ export default async function EditComponent({
           <h1>{component.name}</h1>
           <div className="mt-2 flex items-center gap-2">
             <StatusBadge status={component.status} />
-            <span className="text-sm text-slate-500">version {component.version}</span>
+            <span className="text-sm text-slate-500">edit version {component.version}</span>
+            {component.visibility.kind === "restricted" ? (
+              <span className="badge bg-violet-100 text-violet-900">
+                restricted to {customers.map((c) => c.name).join(", ")}
+              </span>
+            ) : null}
           </div>
         </div>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap items-start gap-2">
           {component.published ? (
             <Link href={`/catalog/${component.id}`} className="btn-secondary">
-              View in catalog
+              View as customers see it
             </Link>
           ) : null}
-          <PublishButton publish={publish} disabled={!unpublished} />
+          {component.status === "published" ? <WithdrawButton withdraw={withdraw} /> : null}
+          {withdrawn ? null : <PublishButton publish={publish} disabled={!unpublished} />}
         </div>
       </div>
+      {withdrawn ? (
+        <p role="status" className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">
+          Withdrawn {component.withdrawnAt ? new Date(component.withdrawnAt).toLocaleDateString("en-GB") : ""}
+          : out of the catalog, its claims no longer count in evaluations. The revisions remain for the
+          record.
+        </p>
+      ) : null}
       {component.published ? (
         <section className="card flex flex-wrap items-center gap-4" aria-label="Published claim">
           <span className="text-sm text-slate-600">
@@ -70,29 +117,41 @@ export default async function EditComponent({
           </span>
           <SlVector levels={component.published.slC} label="Published SL-C" />
           <BasisBadge basis={component.published.basis} />
-          {unpublished ? (
-            <span className="text-sm text-amber-700">The draft below differs: publish to release it.</span>
+          {unpublished && !withdrawn ? (
+            <span className="text-sm text-amber-700">
+              The draft below differs: publish to release it as a new revision.
+            </span>
           ) : null}
         </section>
       ) : null}
-      <div className="card">
-        <ComponentForm
-          submitLabel="Save draft"
-          onSubmit={update}
-          initial={{
-            name: component.name,
-            vendor: component.vendor,
-            productLine: component.productLine,
-            componentType: component.componentType,
-            description: component.description,
-            modelNumbers: component.identifiers.modelNumbers.join(", "),
-            purl: component.identifiers.purl ?? "",
-            cpe: component.identifiers.cpe ?? "",
-            slC: component.draft.claims[0]?.slC ?? [0, 0, 0, 0, 0, 0, 0],
-            basis: component.draft.claims[0]?.basis ?? "self_declared",
-          }}
-        />
-      </div>
+      {revisions.length > 0 ? (
+        <section className="card" aria-labelledby="history-heading">
+          <div className="flex items-center justify-between">
+            <h2 id="history-heading">History</h2>
+            <Link href={`/catalog/${component.id}/revisions`}>Compare revisions</Link>
+          </div>
+          <ul className="mt-2 space-y-1 text-sm">
+            {revisions.map((r) => (
+              <li key={r.revision}>
+                Revision {r.revision} — {r.status}, {new Date(r.publishedAt).toLocaleString("en-GB")} by{" "}
+                {r.publishedBy}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {withdrawn ? null : (
+        <div className="card">
+          <h2 className="mb-4">Draft</h2>
+          <ComponentForm
+            submitLabel="Save draft"
+            onSubmit={update}
+            lookupTenant={lookupTenantAction}
+            certifications={certifications}
+            initial={valuesOf(component, customers)}
+          />
+        </div>
+      )}
     </div>
   );
 }

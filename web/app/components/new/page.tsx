@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireContext } from "@/lib/session";
-import { createComponentAction } from "../actions";
+import { createComponentAction, lookupTenantAction } from "../actions";
 import { ComponentForm } from "../component-form";
+import { certificationOptions } from "../data";
+import { emptyEditorValues } from "../editor-values";
 
 export const metadata = { title: "New component" };
 
 export default async function NewComponent() {
-  const { membership } = await requireContext();
-  if (!membership.tenantKinds.includes("supplier")) redirect("/catalog");
+  const context = await requireContext();
+  if (!context.membership.tenantKinds.includes("supplier")) redirect("/catalog");
+  const certifications = await certificationOptions(context);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -19,18 +22,9 @@ export default async function NewComponent() {
         <ComponentForm
           submitLabel="Create draft"
           onSubmit={createComponentAction}
-          initial={{
-            name: "",
-            vendor: "",
-            productLine: "",
-            componentType: "EDR",
-            description: "",
-            modelNumbers: "",
-            purl: "",
-            cpe: "",
-            slC: [1, 1, 1, 1, 1, 1, 1],
-            basis: "self_declared",
-          }}
+          lookupTenant={lookupTenantAction}
+          certifications={certifications}
+          initial={emptyEditorValues()}
         />
       </div>
     </div>
