@@ -553,3 +553,64 @@ describe("cross-tenant writes answer 404", () => {
     expect((await json(supplier, "GET", `/v1/components/${created.id}/revisions`)).status).toBe(200);
   });
 });
+
+describe("verified suppliers in the catalog", () => {
+  it("marks a verified supplier's entries and filters on it; unverifying shows at once", async () => {
+    const verifiedSupplier = await t.actor(["supplier"], "owner", "Verified Valves GmbH");
+    const operator = await t.actor([], "owner", "Platform Ops");
+    const operatorToken = await t.tokenFor(operator.user, operator.tenant, "owner", { op: true });
+    const asOperator = (method: string, path: string, body: unknown) =>
+      t.app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${operatorToken}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    for (const [actor, name] of [
+      [verifiedSupplier, "Verifytest Valve Controller"],
+      [otherSupplier, "Verifytest Pump Controller"],
+    ] as const) {
+      const created = await (
+        await json(actor, "POST", "/v1/components", buildComponentInput({ name }))
+      ).json();
+      await publish(actor, created.id);
+    }
+    const names = async (query: string) =>
+      (
+        (await (await json(customer, "GET", `/v1/catalog/components?q=verifytest${query}`)).json()).items as {
+          name: string;
+          supplier: { verified: boolean };
+        }[]
+      ).map((i) => `${i.name}:${i.supplier.verified}`);
+    expect(await names("")).toEqual([
+      "Verifytest Pump Controller:false",
+      "Verifytest Valve Controller:false",
+    ]);
+    const verify = await asOperator(
+      "PUT",
+      `/v1/tenants/${verifiedSupplier.tenant.id}/supplier-verification`,
+      {
+        verified: true,
+        method: "DNS TXT record on verified-valves.example",
+      },
+    );
+    expect(verify.status).toBe(200);
+    expect(await names("&verifiedOnly=true")).toEqual(["Verifytest Valve Controller:true"]);
+    expect(await names("")).toContain("Verifytest Pump Controller:false");
+    await asOperator("PUT", `/v1/tenants/${verifiedSupplier.tenant.id}/supplier-verification`, {
+      verified: false,
+      method: "domain lapsed",
+    });
+    expect(await names("&verifiedOnly=true")).toEqual([]);
+    // Only the operator verifies.
+    const self = await json(
+      verifiedSupplier,
+      "PUT",
+      `/v1/tenants/${verifiedSupplier.tenant.id}/supplier-verification`,
+      {
+        verified: true,
+        method: "trust me",
+      },
+    );
+    expect(self.status).toBe(403);
+  });
+});

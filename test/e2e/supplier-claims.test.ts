@@ -142,6 +142,23 @@ describe("a supplier's full publishing flow in the portal", () => {
 
     await page.goto(portal("/catalog?q=GW+900"));
     await expect.poll(() => page.getByRole("link", { name: NAME }).count()).toBe(1);
+
+    // The catalog marks verified suppliers, filters on them, and flags certificates that need attention.
+    await page.goto(portal("/catalog"));
+    const table = page.getByTestId("catalog-table");
+    await expect
+      .poll(() => table.getByRole("row", { name: /HC Industrial Firewall IF-300/ }).count())
+      .toBe(1);
+    const plc = table.getByRole("row", { name: /NW-PLC 5200 Controller/ });
+    expect(await plc.innerText()).toContain("certificate expiring soon");
+    await page.getByLabel("Verified suppliers only").check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL(/verifiedOnly=true/);
+    await expect
+      .poll(() => table.getByRole("row", { name: /HC Industrial Firewall IF-300/ }).count())
+      .toBe(0);
+    expect(await table.getByRole("row", { name: /NW-PLC 5200 Controller/ }).count()).toBe(1);
+    await screenshot(page, "15-customer-catalog-verified-only");
     await page.context().close();
   });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { FOUNDATIONAL_REQUIREMENTS, type TCatalogEntry } from "@assure/shared";
+import { certificationState, FOUNDATIONAL_REQUIREMENTS, type TCatalogEntry } from "@assure/shared";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { BasisBadge, SlVector, VerifiedBadge } from "@/components/sl";
@@ -94,6 +94,7 @@ export function CatalogTable({ items }: { items: TCatalogEntry[] }) {
               </td>
               <td>
                 <BasisBadge basis={entry.published.basis} />
+                <CertificationNote entry={entry} />
               </td>
             </tr>
           ))}
@@ -101,4 +102,22 @@ export function CatalogTable({ items }: { items: TCatalogEntry[] }) {
       </table>
     </div>
   );
+}
+
+const NOTES = {
+  expiring_soon: { label: "certificate expiring soon", style: "text-amber-800" },
+  expired: { label: "certificate expired", style: "text-red-700" },
+  revoked: { label: "certificate revoked", style: "text-red-700" },
+  suspended: { label: "certificate suspended", style: "text-red-700" },
+} as const;
+
+/** The state of the certification behind a certified claim, when it needs attention (expiring, expired, …). */
+function CertificationNote({ entry }: { entry: TCatalogEntry }) {
+  const today = new Date().toISOString().slice(0, 10);
+  const states = entry.certifications.map((c) => certificationState(c, today).state);
+  const worst = (["revoked", "suspended", "expired", "expiring_soon"] as const).find((s) =>
+    states.includes(s),
+  );
+  if (!worst) return null;
+  return <div className={`mt-1 text-xs ${NOTES[worst].style}`}>{NOTES[worst].label}</div>;
 }
