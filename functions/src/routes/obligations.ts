@@ -24,6 +24,7 @@ import { AppError } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { getTenantsById } from "../repos/components";
+import { getEvidence } from "../repos/evidence";
 import {
   listOwedObligations,
   listSiteObligations,
@@ -39,12 +40,16 @@ import {
 } from "../usecases/query-obligations";
 import { requireSiteWrite, resolveSiteAccess } from "../usecases/resolve-site-access";
 import { syncSiteObligations } from "../usecases/sync-site-obligations";
+import { sendEvidence } from "./evidence";
 import { mapSiteWriteError } from "./sites";
 
 const tags = ["Obligations"];
 const ZObligationParam = z.object({
   id: ZIdParam.shape.id,
   obligationId: z.string().regex(/^[0-9a-z]{26}$/, "not an obligation id"),
+});
+const ZEvidenceParam = ZObligationParam.extend({
+  evidenceId: z.string().regex(/^[0-9a-z]{26}$/, "not an evidence id"),
 });
 const ZParty = z.object({ tenantId: z.string(), name: z.string() });
 const ZCounts = z.object({
@@ -268,7 +273,11 @@ export const siteObligationRoutes = createRouter()
       method: "post",
       path: "/{id}/obligations/{obligationId}/evidence",
       tags,
-      summary: "Attach evidence: a link or a note (If-Match)",
+      summary: "Attach evidence: a link, a note, or a file uploaded with POST /v1/evidence (If-Match)",
+      description:
+        "A file is named by `evidenceId`: an evidence file of the caller's own tenant that is stored (uploaded " +
+        "and checked). Whoever may see the obligation downloads it through " +
+        "`GET …/evidence/{evidenceId}/content`.",
       security: bearerSecurity,
       request: { params: ZObligationParam, body: jsonBody(ZEvidenceLinkInput) },
       responses: {
@@ -284,14 +293,36 @@ export const siteObligationRoutes = createRouter()
       const input = c.req.valid("json");
       if (access.obligation.evidence.length >= 50)
         throw new AppError("conflict", "An obligation holds at most 50 pieces of evidence.");
+      const file = input.evidenceId
+        ? await getEvidence(c.var.deps.db, c.var.auth.tenantId, input.evidenceId)
+        : undefined;
+      if (input.evidenceId && file?.state !== "stored") {
+        throw new AppError("validation_failed", "Some fields are not valid; see errors[].", {
+          errors: [
+            {
+              path: "/evidenceId",
+              message: "not an evidence file of your organisation that is uploaded",
+              in: "body",
+            },
+          ],
+        });
+      }
       const after = await change(c, access, expected, "obligation.evidence.add", (o, entry) => {
         const now = c.var.deps.now().toISOString();
         o.evidence.push({
           id: ulid().toLowerCase(),
-          kind: input.url ? "link" : "note",
+          kind: file ? "file" : input.url ? "link" : "note",
           title: input.title,
           ...(input.url ? { url: input.url } : {}),
           ...(input.note ? { note: input.note } : {}),
+          ...(file
+            ? {
+                evidenceId: file.id,
+                sha256: file.sha256,
+                size: file.size,
+                contentType: file.contentType,
+              }
+            : {}),
           addedBy: actorOf(c, access),
           addedByTenantId: c.var.auth.tenantId,
           addedAt: now,
@@ -309,11 +340,7 @@ export const siteObligationRoutes = createRouter()
       tags,
       summary: "Remove a piece of evidence (If-Match)",
       security: bearerSecurity,
-      request: {
-        params: ZObligationParam.extend({
-          evidenceId: z.string().regex(/^[0-9a-z]{26}$/, "not an evidence id"),
-        }),
-      },
+      request: { params: ZEvidenceParam },
       responses: {
         200: jsonResponse(ZSiteObligation, "The obligation"),
         ...problemResponses(403, 404, 409, 412, 428),
@@ -336,6 +363,29 @@ export const siteObligationRoutes = createRouter()
         return o;
       });
       return c.json(after, 200, { etag: etag(after.version) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/obligations/{obligationId}/evidence/{evidenceId}/content",
+      tags,
+      summary: "Download an evidence file of an obligation (whoever may see the obligation; 404 otherwise)",
+      security: bearerSecurity,
+      request: { params: ZEvidenceParam },
+      responses: {
+        200: { description: "The file" },
+        302: { description: "Redirect to a short-lived download URL (AWS)" },
+        ...problemResponses(401, 404),
+      },
+    }),
+    async (c) => {
+      const { id, obligationId, evidenceId } = c.req.valid("param");
+      const access = await resolveObligationAccess(c.var.deps.db, c.var.auth, id, obligationId);
+      const entry = access.obligation.evidence.find((e) => e.id === evidenceId && e.kind === "file");
+      if (!entry?.evidenceId) throw new AppError("not_found", "The evidence file was not found");
+      // The file lives in the partition of the tenant that uploaded it (the obligee, a grantee or the owner).
+      return sendEvidence(c, await getEvidence(c.var.deps.db, entry.addedByTenantId, entry.evidenceId));
     },
   )
   .openapi(

@@ -140,15 +140,26 @@ export const ZObligationUpdate = z
   });
 export type TObligationUpdate = z.infer<typeof ZObligationUpdate>;
 
+/**
+ * Evidence for an obligation: a link, a note, or a file the caller's tenant uploaded to the evidence store
+ * (`POST /v1/evidence`), named by its evidence id. Files are downloaded through the obligation, by whoever may
+ * see it.
+ */
 export const ZEvidenceLinkInput = z
   .object({
     title: z.string().trim().min(1, "give the evidence a title").max(200),
     url: z.url({ protocol: /^https?$/, error: "a link starts with http:// or https://" }).optional(),
     note: z.string().trim().max(4000).optional(),
+    evidenceId: ZId.optional(),
   })
-  .refine((evidence) => evidence.url !== undefined || (evidence.note ?? "") !== "", {
-    message: "give a link or a note",
-    path: ["url"],
+  .refine(
+    (evidence) =>
+      evidence.url !== undefined || evidence.evidenceId !== undefined || (evidence.note ?? "") !== "",
+    { message: "give a link, a note or a file", path: ["url"] },
+  )
+  .refine((evidence) => !(evidence.url !== undefined && evidence.evidenceId !== undefined), {
+    message: "a piece of evidence is a link or a file, not both",
+    path: ["evidenceId"],
   });
 export type TEvidenceLinkInput = z.infer<typeof ZEvidenceLinkInput>;
 
