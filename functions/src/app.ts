@@ -13,9 +13,11 @@ import { apiKeyRoutes } from "./routes/api-keys";
 import { catalogRoutes } from "./routes/catalog";
 import { certificationRoutes } from "./routes/certifications";
 import { componentRoutes } from "./routes/components";
+import { csafProviderRoutes } from "./routes/csaf-provider";
 import { evaluateRoutes } from "./routes/evaluate";
 import { evidenceRoutes, isEvidenceUploadPath } from "./routes/evidence";
 import { grantRoutes, sharedSiteRoutes } from "./routes/grants";
+import { inboxRoutes } from "./routes/inbox";
 import { meRoutes } from "./routes/me";
 import { obligationRoutes, siteObligationRoutes } from "./routes/obligations";
 import { reportRoutes } from "./routes/reports";
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps) {
   );
 
   app.get("/health", (c) => c.json({ status: "ok" }));
+  // Public: the portal as a CSAF provider (TLP:CLEAR/WHITE supplier advisories only).
+  app.route("/.well-known/csaf", csafProviderRoutes);
   // Public: the keys that verify signed claims (assure verify --jwks <api>/.well-known/claims-jwks.json).
   app.get("/.well-known/claims-jwks.json", (c) =>
     c.json(deps.claimSigner?.jwks() ?? { keys: [] }, 200, { "cache-control": "public, max-age=300" }),
@@ -100,6 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route("/v1/evaluate", evaluateRoutes);
   app.route("/v1/evidence", evidenceRoutes);
   app.route("/v1/advisories", advisoryRoutes);
+  app.route("/v1/inbox", inboxRoutes);
   app.route("/v1/certifications", certificationRoutes);
   app.route("/v1/tenant-directory", tenantDirectoryRoutes);
 

@@ -148,6 +148,10 @@ export const keys = {
   /** Tracking-number sequence for advisories a supplier authors in the portal. */
   advisorySequence: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: "ADVSEQUENCE" }),
 
+  /** The portal as a CSAF provider: one entry per published TLP:CLEAR/WHITE supplier document, by its path. */
+  csafProviderEntry: (documentPath: string): Key => ({ pk: "CSAFPROVIDER#WHITE", sk: documentPath }),
+  csafProviderPk: "CSAFPROVIDER#WHITE",
+
   // --- Notifications: a tenant's inbox, newest last, and its unread counter ---
   notification: (tenantId: string, at: string, notificationId: string): Key => ({
     pk: `${tenantPk(tenantId)}#INBOX`,

@@ -247,6 +247,8 @@ export async function saveAdvisoryRevision(
     actor: string;
     auditTenantId: string;
     now: Date;
+    /** Unconditional puts that go with this revision (share pointers, provider entries). */
+    extra?: NonNullable<Parameters<typeof transact>[1]>;
   },
 ): Promise<void> {
   const { before, after } = input;
@@ -305,6 +307,7 @@ export async function saveAdvisoryRevision(
         after,
         at: input.now,
       }),
+      ...(input.extra ?? []),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailed && error.index <= claim.length) throw new AdvisoryVersionMismatch();
@@ -596,3 +599,78 @@ export async function putMatchDecision(db: Db, decision: TMatchDecision, actor: 
 }
 
 export type { TStoredDocument };
+
+// --- The portal as a CSAF provider ------------------------------------------------------------------------
+
+/** CSAF 2.0 §5.1 file name: the tracking id in lower case, every other character than [+-a-z0-9] as `_`. */
+export function csafFileName(trackingId: string): string {
+  return `${trackingId.toLowerCase().replace(/[^+\-a-z0-9]+/g, "_")}.json`;
+}
+
+/** `<year of the initial release>/<file name>`, the document's path below the TLP directory. */
+export const csafDocumentPath = (a: Pick<TAdvisory, "trackingId" | "initialReleaseDate">) =>
+  `${a.initialReleaseDate.slice(0, 4)}/${csafFileName(a.trackingId)}`;
+
+/** Published TLP:CLEAR/WHITE advisories of suppliers are served by the provider endpoints. */
+export const isProvided = (a: TAdvisory) =>
+  a.owner.kind === "supplier" && a.state === "published" && a.visibility.kind === "public";
+
+export const ZProviderEntry = z.object({
+  sk: z.string(),
+  advisoryId: z.string(),
+  ownerTenantId: z.string(),
+  trackingId: z.string(),
+  title: z.string(),
+  initialReleaseDate: z.string(),
+  currentReleaseDate: z.string(),
+  document: ZStoredDocument,
+});
+export type TProviderEntry = z.infer<typeof ZProviderEntry>;
+
+export function providerEntryPuts(db: Db, advisory: TAdvisory) {
+  if (!isProvided(advisory) || advisory.owner.kind !== "supplier") return [];
+  return [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.csafProviderEntry(csafDocumentPath(advisory)),
+          type: "csafProviderEntry",
+          advisoryId: advisory.id,
+          ownerTenantId: advisory.owner.tenantId,
+          trackingId: advisory.trackingId,
+          title: advisory.title,
+          initialReleaseDate: advisory.initialReleaseDate,
+          currentReleaseDate: advisory.currentReleaseDate,
+          document: advisory.document,
+        },
+      },
+    },
+  ];
+}
+
+/** Every provided document (one partition, all pages). */
+export async function listProviderEntries(db: Db): Promise<TProviderEntry[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": keys.csafProviderPk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return parseItems(ZProviderEntry, items);
+}
+
+export async function getProviderEntry(db: Db, documentPath: string): Promise<TProviderEntry | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.csafProviderEntry(documentPath) }),
+  );
+  return Item ? parseItem(ZProviderEntry, Item) : undefined;
+}

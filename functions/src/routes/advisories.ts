@@ -8,6 +8,7 @@ import {
   ZAdvisoryListItem,
   ZAdvisoryQuery,
   ZAdvisorySettings,
+  ZAuthoredAdvisoryInput,
   ZMatchDecision,
   ZMatchDecisionInput,
 } from "@assure/shared";
@@ -20,6 +21,7 @@ import { InvalidCursor } from "../db/items";
 import { requireRole, requireScope, requireTenantKind } from "../http/auth";
 import { type AppEnv, createRouter } from "../http/env";
 import { AppError, notFound, type TFieldError } from "../http/errors";
+import { etag, expectedVersion } from "../http/preconditions";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import {
   AdvisoryOwnedElsewhere,
@@ -37,6 +39,7 @@ import {
 import { listImpacts } from "../repos/advisories-impact";
 import { listOwnComponents } from "../repos/components";
 import { getTenant } from "../repos/tenants";
+import { AuthoringRefused, authorAdvisory, revisionHistoryOf } from "../usecases/author-advisory";
 import {
   type AdvisoryImporter,
   CsafRejected,
@@ -232,6 +235,88 @@ export const advisoryRoutes = createRouter()
   )
   .openapi(
     createRoute({
+      method: "post",
+      path: "/authored",
+      tags,
+      summary: "Write an advisory about your own components; the portal publishes it as CSAF 2.0",
+      security: bearerSecurity,
+      middleware: [
+        requireTenantKind("supplier"),
+        requireRole("editor"),
+        requireScope("advisories:write"),
+      ] as const,
+      request: { body: jsonBody(ZAuthoredAdvisoryInput) },
+      responses: {
+        201: jsonResponse(ZAdvisoryImportResult, "Published as revision 1"),
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const { importer } = await importerFor(c);
+      if (importer.kind !== "supplier") throw new AppError("forbidden", "Only suppliers author advisories.");
+      const { db, now } = c.var.deps;
+      const result = await authorAdvisory(
+        { db, documents: documentStoreOf(c), candidates: catalogCandidates(db), now },
+        { supplier: importer.tenant, actor: importer.actor, advisory: c.req.valid("json") },
+      ).catch(mapAuthoringErrors);
+      return c.json(result, 201, {
+        location: `/v1/advisories/${result.advisory.id}`,
+        etag: etag(result.advisory.version),
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/{id}/authored",
+      tags,
+      summary: "Publish a new revision of an advisory you wrote here (If-Match required)",
+      security: bearerSecurity,
+      middleware: [
+        requireTenantKind("supplier"),
+        requireRole("editor"),
+        requireScope("advisories:write"),
+      ] as const,
+      request: { params: ZIdParam, body: jsonBody(ZAuthoredAdvisoryInput) },
+      responses: {
+        200: jsonResponse(ZAdvisoryImportResult, "The new revision"),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 428),
+      },
+    }),
+    async (c) => {
+      const version = expectedVersion(c);
+      const { importer } = await importerFor(c);
+      if (importer.kind !== "supplier") throw new AppError("forbidden", "Only suppliers author advisories.");
+      const { db, now } = c.var.deps;
+      const previous = await readableAdvisory(db, c.var.auth, c.req.valid("param").id);
+      if (!ownsAdvisory(previous, c.var.auth.tenantId)) throw notFound("The advisory");
+      if (previous.source !== "authored") {
+        throw new AppError(
+          "conflict",
+          "This advisory was uploaded as a CSAF document; upload its next revision instead.",
+        );
+      }
+      if (previous.version !== version) {
+        throw new AppError(
+          "precondition_failed",
+          "Someone changed this advisory since you read it; reload and retry.",
+        );
+      }
+      const stored = await readDocument(c, previous);
+      const result = await authorAdvisory(
+        { db, documents: documentStoreOf(c), candidates: catalogCandidates(db), now },
+        {
+          supplier: importer.tenant,
+          actor: importer.actor,
+          advisory: c.req.valid("json"),
+          previous: { advisory: previous, history: revisionHistoryOf(stored) },
+        },
+      ).catch(mapAuthoringErrors);
+      return c.json(result, 200, { etag: etag(result.advisory.version) });
+    },
+  )
+  .openapi(
+    createRoute({
       method: "get",
       path: "/settings",
       tags,
@@ -410,6 +495,23 @@ export const advisoryRoutes = createRouter()
       return c.json(decision, 200);
     },
   );
+
+function mapAuthoringErrors(error: unknown): never {
+  if (error instanceof AuthoringRefused) {
+    throw new AppError("validation_failed", error.message, {
+      errors: error.errors.map((e) => ({ ...e, in: "body" as const })),
+    });
+  }
+  return mapImportErrors(error);
+}
+
+/** The stored document of the current revision, parsed. */
+async function readDocument(c: Context<AppEnv>, advisory: TAdvisory): Promise<unknown> {
+  const [tenantId, evidenceId] = advisory.document.key.split("/");
+  const object = tenantId && evidenceId ? await documentStoreOf(c).get({ tenantId, evidenceId }) : undefined;
+  if (!object) throw new Error(`the document of advisory ${advisory.id} is missing from the store`);
+  return JSON.parse(await new Response(object.body).text());
+}
 
 function sortNewest(items: TAdvisory[]) {
   return items.sort((a, b) => b.currentReleaseDate.localeCompare(a.currentReleaseDate));

@@ -11,6 +11,7 @@ import {
   type TAdvisoryMatch,
   type TAdvisoryOwner,
   type TAdvisoryVisibility,
+  type TAuthoredAdvisory,
   type TConformanceWarning,
   type TTenant,
   vendorsMatch,
@@ -26,12 +27,14 @@ import {
   AdvisoryOwnedElsewhere,
   AdvisoryVersionMismatch,
   advisoryIdOf,
+  advisorySharePuts,
   documentIdOf,
   getAdvisory,
   getAdvisoryClaim,
   listAdvisoryMatches,
   listAdvisoryRevisions,
   ownerTenantId,
+  providerEntryPuts,
   saveAdvisoryRevision,
   writeMatchItems,
 } from "../repos/advisories";
@@ -78,6 +81,8 @@ export interface ImportAdvisoryInput {
   /** Readers of a restricted (not TLP:CLEAR) supplier advisory. */
   restrictedTo?: readonly string[];
   source?: "import" | "authored";
+  /** What the supplier wrote, kept with authored advisories. */
+  authored?: TAuthoredAdvisory;
 }
 
 const sha = (algorithm: "sha256" | "sha512", bytes: Uint8Array) =>
@@ -193,6 +198,7 @@ export async function importAdvisory(
         sha256: stored.sha256,
         sha512: sha("sha512", input.bytes),
       },
+      ...(input.authored ? { authored: input.authored } : {}),
       matchedComponents: 0,
       importedBy: importer.actor,
       createdAt: before?.createdAt ?? at,
@@ -221,6 +227,7 @@ export async function importAdvisory(
       actor: importer.actor,
       auditTenantId: importer.kind === "platform" ? importer.auditTenantId : importer.tenant.id,
       now,
+      extra: [...advisorySharePuts(db, advisory), ...providerEntryPuts(db, advisory)],
     });
     return result(before ? "updated" : "created", advisory, warnings);
   }

@@ -79,8 +79,11 @@ export async function advisoryDetail(
     [auth.tenantId],
     shown.map((m) => ({ advisoryId: advisory.id, componentId: m.componentId })),
   );
+  const { authored, ...visibleFields } = advisory;
   return ZAdvisoryDetail.parse({
-    ...advisory,
+    ...visibleFields,
+    // What the supplier wrote (for its edit form) stays with the supplier.
+    ...(authored && ownsAdvisory(advisory, auth.tenantId) ? { authored } : {}),
     matches: shown.map(({ products, ...m }) => ({ ...m, productIds: products.map((p) => p.productId) })),
     myDecisions: [...decisions.values()],
     myImpacts: impacts satisfies TAdvisoryImpact[],

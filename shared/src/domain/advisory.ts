@@ -145,6 +145,8 @@ export const ZAdvisory = ZAdvisorySummary.extend({
   visibility: ZAdvisoryVisibility,
   conformanceWarnings: z.array(ZConformanceWarning),
   document: ZStoredDocument,
+  /** Advisories written in the portal keep what the supplier wrote (ZAuthoredAdvisoryInput), for editing. */
+  authored: z.record(z.string(), z.unknown()).optional(),
   /** Catalog components this revision matched (details in the match items). */
   matchedComponents: z.number().int().min(0).default(0),
   importedBy: z.string(),
@@ -156,6 +158,7 @@ export type TAdvisory = z.infer<typeof ZAdvisory>;
 
 /** What a list shows: the advisory without its long lists. */
 export const ZAdvisoryListItem = ZAdvisory.omit({
+  authored: true,
   vulnerabilities: true,
   products: true,
   remediations: true,
