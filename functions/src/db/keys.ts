@@ -80,6 +80,12 @@ export const keys = {
     sk: `CERT#${certificationId}`,
   }),
   certificationPrefix: "CERT#",
+  /** catalog index: valid certifications with an expiry, by expiry date (the daily reminder job only). */
+  certificationExpiry: (expires: string, certificationId: string) => ({
+    catalogPk: "CERTEXPIRY",
+    catalogSk: `${expires}#${certificationId}`,
+  }),
+  certificationExpiryPk: "CERTEXPIRY",
 
   // --- Evidence files (storage/evidence-store.ts holds the bytes; these items hold what they are) ---
   evidence: (tenantId: string, evidenceId: string): Key => ({

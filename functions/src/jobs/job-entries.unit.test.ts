@@ -18,20 +18,14 @@ describe("Lambda entry points", () => {
     return lines;
   }
 
-  it("certificate-expiry job reports skipped, and logs why, while no repository is wired", async () => {
-    const lines = captureStdout();
+  it("certificate-expiry job reads the certification repository and fails loudly when the table is unreachable", async () => {
+    // The wired path (reminders delivered once per window) is tested against DynamoDB Local in
+    // test/integration/certificate-expiry.test.ts; here only that the entry point uses the repository.
+    vi.stubEnv("DYNAMODB_ENDPOINT", "http://127.0.0.1:9");
+    vi.stubEnv("TABLE_NAME", "unreachable");
+    captureStdout();
     const { handler } = await import("../lambda/jobs/certificate-expiry");
-    const report = await handler({}, { awsRequestId: "req-1" });
-    expect(report.outcome).toBe("skipped");
-    const logged = lines.map((line) => JSON.parse(line));
-    expect(logged).toContainEqual(
-      expect.objectContaining({
-        level: "warn",
-        job: "certificate-expiry-reminders",
-        outcome: "skipped",
-        requestId: "req-1",
-      }),
-    );
+    await expect(handler({}, { awsRequestId: "req-1" })).rejects.toThrow();
   });
 
   it("CSAF poll job says so when no provider is configured", async () => {

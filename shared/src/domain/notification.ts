@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   "advisory_review",
   "advisory_fix_requested",
   "advisory_validation_requested",
+  /** A supplier's certification enters a reminder window before expiry, or expired. */
+  "certificate_expiry",
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
