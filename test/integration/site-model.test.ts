@@ -41,7 +41,7 @@ describe("the seeded Kaiserau site", () => {
       suggestions: 3,
     });
     db.doc.send = send;
-    // Resolve (components, shares, certificates: 3) + per component type with gaps at most 4 catalog calls
+    // Resolve (components, shares, certificates: 3) + the site's advisory impacts (1) + per component type with gaps at most 4 catalog calls
     // (4 types) + resolving the candidates (3): at most 22, whatever the number of assets.
     expect(calls).toBeLessThanOrEqual(22);
 

@@ -9,12 +9,14 @@ import {
   ZEvaluationInput,
 } from "@assure/shared";
 import type { Db } from "../db/client";
+import { listImpacts } from "../repos/advisories-impact";
 import { listAssets } from "../repos/assets";
 import { listConduits } from "../repos/conduits";
 import { listCountermeasures } from "../repos/countermeasures";
 import { listZones } from "../repos/sites";
 import { listCatalog } from "./list-catalog";
 import { componentRefKey, resolveEvaluationComponents } from "./resolve-evaluation-components";
+import { withImpactAdvisories } from "./site-advisories";
 
 /** Everything below a site, in four parallel queries (never one read per zone or asset). */
 export async function loadSiteModel(db: Db, site: TSite): Promise<TSiteModel> {
@@ -36,9 +38,11 @@ export interface SiteEvaluation {
 }
 
 /**
- * Evaluates a site with the engine: the assets' components resolved as the viewer may see them (one BatchGet);
- * with `suggestions`, catalog components of the types that have gaps become candidates (one catalog query per
- * such type) and the engine ranks them per gap.
+ * Evaluates a site with the engine: the assets' components resolved as the viewer may see them (one BatchGet),
+ * and the site's advisory impact items (one Query in the owner's partition) put on the assets as their
+ * advisories, so affected assets are at risk and remediation obligations follow. With `suggestions`, catalog
+ * components of the types that have gaps become candidates (one catalog query per such type) and the engine
+ * ranks them per gap.
  */
 export async function evaluateSite(
   db: Db,
@@ -49,9 +53,15 @@ export async function evaluateSite(
     componentId: asset.componentId,
     version: asset.version,
   }));
-  const components = await resolveEvaluationComponents(db, input.viewerTenantId, refs);
+  const [components, impacts] = await Promise.all([
+    resolveEvaluationComponents(db, input.viewerTenantId, refs),
+    input.model.assets.length
+      ? listImpacts(db, input.model.site.tenantId, input.model.site.id)
+      : Promise.resolve([]),
+  ]);
+  const model = withImpactAdvisories(input.model, impacts);
   const evaluationDate = input.now.toISOString().slice(0, 10);
-  const base = buildSiteDocument(input.model, {
+  const base = buildSiteDocument(model, {
     components,
     keyOf: componentRefKey,
     evaluationDate,
@@ -82,7 +92,7 @@ export async function evaluateSite(
     const component = resolved.get(componentRefKey(ref));
     return component?.claim ? [{ component, ref }] : [];
   });
-  const document = buildSiteDocument(input.model, {
+  const document = buildSiteDocument(model, {
     components,
     keyOf: componentRefKey,
     evaluationDate,
