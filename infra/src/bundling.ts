@@ -24,7 +24,8 @@ export const FUNCTION_NAMES = Object.keys(FUNCTION_ENTRIES) as FunctionName[];
 export const BUNDLE_SIZE_LIMITS_BYTES: Record<FunctionName, number> = {
   api: 500 * 1024,
   streamProcessor: 200 * 1024,
-  certificateExpiryJob: 100 * 1024,
+  // Reads certifications and writes notifications, parsing items with zod like every repository (~200 KiB).
+  certificateExpiryJob: 256 * 1024,
   csafFeedPollJob: 200 * 1024,
   signingKeyRotation: 50 * 1024,
 };

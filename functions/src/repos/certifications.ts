@@ -1,10 +1,11 @@
+// Subpath imports keep the certificate-expiry job's bundle small (it does not need the whole catalog and engine).
 import {
   type TCertification,
   type TCertificationInput,
-  type TEvidence,
   ZCertification,
   ZCertificationInput,
-} from "@assure/shared";
+} from "@assure/shared/domain/certification";
+import type { TEvidence } from "@assure/shared/domain/evidence";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import { batchGetItems } from "../db/batch";

@@ -1,5 +1,9 @@
 import { createHash } from "node:crypto";
-import { type TNotification, type TNotificationKind, ZNotification } from "@assure/shared";
+import {
+  type TNotification,
+  type TNotificationKind,
+  ZNotification,
+} from "@assure/shared/domain/notification";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { batchGetItems } from "../db/batch";
