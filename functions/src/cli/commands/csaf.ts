@@ -1,6 +1,18 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { decideAffected, formatVersionRange, type TAffectedDecision } from "@assure/shared";
-import type { Command } from "commander";
+import { Presets, SingleBar } from "cli-progress";
+import { type Command, Option } from "commander";
+import {
+  apiTarget,
+  IMPORT_RESULTS,
+  type ImportItemResult,
+  ImportState,
+  type ImportTarget,
+  runImport,
+  type TImportResultKind,
+} from "../../csaf/import/run-import";
+import { createSourceReader } from "../../csaf/import/sources";
 import { type TCsafFilesReport, validateCsafFiles } from "../../csaf/validate-csaf-files";
 import { CliError } from "../cli-error";
 
@@ -85,4 +97,148 @@ export function registerCsafCommands(program: Command) {
         process.stdout.write(options.json ? `${JSON.stringify(d, null, 2)}\n` : formatDecision(d));
       },
     );
+
+  registerCsafImportCommand(csaf);
+}
+
+export interface CsafImportOptions {
+  local?: boolean;
+  apiUrl?: string;
+  strict?: boolean;
+  concurrency: string;
+  state?: string;
+  progress?: boolean;
+  json?: boolean;
+}
+
+/** One line per rejected or failed document, then the counts. */
+export function formatImportReport(results: ImportItemResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.outcome !== "rejected" && r.outcome !== "failed" && !r.warnings?.length) continue;
+    const label = r.outcome === "rejected" ? "REJECTED" : r.outcome === "failed" ? "FAILED  " : "WARNING ";
+    lines.push(`${label} ${r.location}`);
+    for (const e of r.errors ?? [])
+      lines.push(
+        `  ${(e.test ?? "").padEnd(8)} ${e.path || (e.test ? "/" : "")}${e.path || e.test ? ": " : ""}${e.message}`,
+      );
+    for (const w of r.outcome === "rejected" || r.outcome === "failed" ? [] : (r.warnings ?? []))
+      lines.push(`  conformance warning ${w}`);
+  }
+  lines.push(summaryLine(countOutcomes(results)));
+  return `${lines.join("\n")}\n`;
+}
+
+export function countOutcomes(results: ImportItemResult[]): Record<TImportResultKind, number> {
+  const counts = Object.fromEntries(IMPORT_RESULTS.map((k) => [k, 0])) as Record<TImportResultKind, number>;
+  for (const r of results) counts[r.outcome] += 1;
+  return counts;
+}
+
+const summaryLine = (c: Record<TImportResultKind, number>) =>
+  `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.older} older, ${c.skipped} skipped (done before), ${c.rejected} rejected, ${c.failed} failed`;
+
+async function importTarget(
+  options: CsafImportOptions,
+): Promise<{ target: ImportTarget; close: () => void; where: string }> {
+  if (options.local) {
+    const { localImportTarget } = await import("../../csaf/import/local-target");
+    return localImportTarget({ strict: options.strict ?? false });
+  }
+  const apiUrl = options.apiUrl ?? process.env.ASSURE_API_URL;
+  const token = process.env.ASSURE_API_KEY;
+  if (!apiUrl || !token) {
+    throw new CliError(
+      "Set ASSURE_API_URL and ASSURE_API_KEY (an API key with advisories:write, or a token) to import through the API, " +
+        "or use --local to load into the local stack (npm start) directly.",
+    );
+  }
+  return {
+    target: apiTarget({
+      apiUrl,
+      token,
+      strict: options.strict ?? false,
+      fetch: (url, init) => fetch(url, init),
+    }),
+    close: () => undefined,
+    where: apiUrl,
+  };
+}
+
+export function registerCsafImportCommand(csaf: Command) {
+  csaf
+    .command("import")
+    .description(
+      "Import CSAF 2.0 advisories from files, folders, a provider-metadata.json, a ROLIE feed or a directory index " +
+        "(index.txt, changes.csv), by path or URL; resumable and idempotent",
+    )
+    .argument(
+      "<sources...>",
+      "files, folders, or URLs/paths of provider-metadata.json, a ROLIE feed, index.txt or changes.csv",
+    )
+    .option("--local", "write directly into the local stack (npm start) as the platform, instead of the API")
+    .option("--api-url <url>", "the API (default: $ASSURE_API_URL); the key comes from $ASSURE_API_KEY")
+    .option("--strict", "reject documents with cosmetic conformance failures (6.1.11) too")
+    .option("--concurrency <n>", "documents in flight", "4")
+    .option("--state <file>", "resume state (default: .assure-csaf-import.json in the current folder)")
+    .addOption(new Option("--no-progress", "no progress bar"))
+    .option("--json", "print the results as JSON")
+    .action(async (sources: string[], options: CsafImportOptions) => {
+      const concurrency = Number(options.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+        throw new CliError("--concurrency must be a whole number from 1 to 32.");
+      }
+      const reader = createSourceReader((url, init) => fetch(url, init));
+      const documents = [];
+      for (const source of sources) {
+        try {
+          documents.push(...(await reader.expand(source)));
+        } catch (error) {
+          throw new CliError(`cannot read ${source}: ${(error as Error).message}`);
+        }
+      }
+      if (documents.length === 0) throw new CliError("the sources name no documents");
+      const { target, close, where } = await importTarget(options);
+      const state = new ImportState(path.resolve(options.state ?? ".assure-csaf-import.json"));
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once("SIGINT", stop);
+      const bar =
+        options.progress !== false && process.stderr.isTTY
+          ? new SingleBar(
+              {
+                format: "importing [{bar}] {value}/{total} | {eta_formatted} left | {last}",
+                stream: process.stderr,
+                hideCursor: true,
+              },
+              Presets.shades_classic,
+            )
+          : undefined;
+      if (!bar && !options.json)
+        process.stderr.write(`importing ${documents.length} documents into ${where}\n`);
+      bar?.start(documents.length, 0, { last: "" });
+      let results: ImportItemResult[];
+      try {
+        results = await runImport({
+          documents,
+          target,
+          state,
+          concurrency,
+          signal: controller.signal,
+          onProgress: (done, _total, last) =>
+            bar?.update(done, { last: `${last.trackingId ?? path.basename(last.location)} ${last.outcome}` }),
+        });
+      } finally {
+        bar?.stop();
+        process.removeListener("SIGINT", stop);
+        close();
+      }
+      if (controller.signal.aborted)
+        process.stderr.write("interrupted: run the same command again to resume\n");
+      const counts = countOutcomes(results);
+      process.stdout.write(
+        options.json ? `${JSON.stringify({ counts, results }, null, 2)}\n` : formatImportReport(results),
+      );
+      process.exitCode = counts.rejected > 0 || counts.failed > 0 || controller.signal.aborted ? 2 : 0;
+    });
 }
