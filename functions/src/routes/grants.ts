@@ -1,4 +1,4 @@
-import { ZGrantInput, ZGrantPatch, ZSharedSite, ZSiteGrant } from "@assure/shared";
+import { type TSiteGrant, ZGrantInput, ZGrantPatch, ZSharedSite, ZSiteGrant } from "@assure/shared";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { createRouter } from "../http/env";
@@ -14,6 +14,15 @@ import { requireSiteAdmin, resolveSiteAccess } from "../usecases/resolve-site-ac
 import { mapSiteWriteError, resyncObligations } from "./sites";
 
 const tags = ["Sharing"];
+const ZGrantListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  state: z.enum(["active", "revoked"]).optional(),
+  access: z.enum(["read", "write"]).optional(),
+  sort: z.enum(["name", "granted", "access"]).default("name"),
+  order: z.enum(["asc", "desc"]).default("asc"),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
 const ZGranteeParam = z.object({
   id: ZIdParam.shape.id,
   granteeTenantId: z.string().regex(/^[0-9a-z]{26}$/, "not a tenant id"),
@@ -26,21 +35,43 @@ export const grantRoutes = createRouter()
       method: "get",
       path: "/{id}/grants",
       tags,
-      summary: "Who this site is shared with (active and revoked)",
+      summary: "Who this site is shared with (active and revoked; filter, sort, paginate)",
+      description:
+        "Default order: active grants first, then by integrator name. `state` filters active or revoked grants, " +
+        "`access` read or write, `q` the integrator's name or slug.",
       security: bearerSecurity,
-      request: { params: ZIdParam },
+      request: { params: ZIdParam, query: ZGrantListQuery },
       responses: {
-        200: jsonResponse(z.object({ items: z.array(ZSiteGrant) }), "Grants"),
-        ...problemResponses(403, 404),
+        200: jsonResponse(
+          z.object({
+            items: z.array(ZSiteGrant),
+            nextCursor: z.string().optional(),
+            total: z.number().int(),
+          }),
+          "Grants",
+        ),
+        ...problemResponses(400, 403, 404),
       },
     }),
     async (c) => {
       const access = await resolveSiteAccess(c.var.deps.db, c.var.auth, c.req.valid("param").id);
       if (access.access !== "owner")
         throw new AppError("forbidden", "Only the asset owner sees the site's grants.");
-      const items = await listGrants(c.var.deps.db, access.ownerTenantId, access.site.id);
-      items.sort(compareBy((grant) => `${grant.revokedAt ? 1 : 0}${grant.granteeName.toLowerCase()}`, "asc"));
-      return c.json({ items }, 200);
+      const query = c.req.valid("query");
+      const words = (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+      const items = (await listGrants(c.var.deps.db, access.ownerTenantId, access.site.id)).filter(
+        (grant) =>
+          (!query.state || (query.state === "revoked") === Boolean(grant.revokedAt)) &&
+          (!query.access || grant.access === query.access) &&
+          words.every((word) => `${grant.granteeName} ${grant.granteeSlug}`.toLowerCase().includes(word)),
+      );
+      const value = {
+        name: (grant: TSiteGrant) => `${grant.revokedAt ? 1 : 0}${grant.granteeName.toLowerCase()}`,
+        granted: (grant: TSiteGrant) => grant.grantedAt,
+        access: (grant: TSiteGrant) => grant.access,
+      }[query.sort];
+      items.sort((a, b) => compareBy(value, query.order)(a, b) || a.granteeName.localeCompare(b.granteeName));
+      return c.json(paginate(items, query), 200);
     },
   )
   .openapi(
