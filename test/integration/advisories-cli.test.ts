@@ -14,12 +14,20 @@ import os from "node:os";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createFeedImporter } from "../../functions/src/csaf/import/feed-importer";
+import { catalogCandidates } from "../../functions/src/csaf/import/match-candidates";
+import { runCsafFeedPoll } from "../../functions/src/jobs/csaf-feed-poll";
+import { dynamoCursorStore } from "../../functions/src/jobs/job-cursors";
 import { repoRoot, writeJsonFile } from "../../functions/src/local/paths";
+import { createLogger } from "../../functions/src/observability/logger";
 import { advisoryIdOf, findAdvisoryById, listAdvisoryMatches } from "../../functions/src/repos/advisories";
 import { createApiKey } from "../../functions/src/repos/api-keys";
+import { DEFAULT_EVIDENCE_LIMITS } from "../../functions/src/storage/evidence-store";
+import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
+import { createTestDb } from "../support/db";
 
 /**
  * `assure csaf import` as a user runs it: a child process reading a provider's publication over HTTP and posting
@@ -187,6 +195,42 @@ describe("assure csaf import through the API", () => {
     });
     expect(local.code).toBe(2);
     expect(local.stderr).toContain("npm start");
+  });
+});
+
+describe("the CSAF feed poll job with the import wired", () => {
+  it("imports a provider's changed documents once, then finds nothing new", async () => {
+    const db = await createTestDb("feed");
+    const logger = createLogger({ service: "test", level: "error", write: () => {} });
+    const importer = createFeedImporter({
+      deps: {
+        db,
+        documents: createLocalEvidenceStore({
+          root: path.join(work, "feed-docs"),
+          limits: DEFAULT_EVIDENCE_LIMITS,
+        }),
+        candidates: catalogCandidates(db),
+        now: () => new Date(),
+      },
+      fetch: (url, init) => fetch(url, init),
+      logger,
+    });
+    const poll = () =>
+      runCsafFeedPoll({
+        providerMetadataUrls: [`${filesUrl}/provider-metadata.json`],
+        fetch: (url, init) => fetch(url, init),
+        cursors: dynamoCursorStore(db, "csaf-feed-poll"),
+        importer,
+        logger,
+        maxDocumentsPerRun: 10,
+      });
+    expect(await poll()).toMatchObject({
+      outcome: "completed",
+      counts: { imported: 2, rejected: 0, pending: 0 },
+    });
+    expect(await poll()).toMatchObject({ outcome: "completed", counts: { imported: 0, pending: 0 } });
+    const stored = await findAdvisoryById(db, advisoryIdOf("https://acme.example", "ACME-SA-2026-102"));
+    expect(stored?.owner).toEqual({ kind: "platform" });
   });
 });
 
