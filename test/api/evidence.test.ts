@@ -164,6 +164,19 @@ describe("evidence files", () => {
     expect((await res.json()).code).toBe(code);
   });
 
+  it("downloads a file whose name is not ASCII, naming it in filename*", async () => {
+    const name = "Prüfbericht-证书.pdf";
+    const evidence = await (await upload(supplier, pdf, "application/pdf", name)).json();
+    expect(evidence.fileName).toBe(name);
+    const download = await t.app.request(`/v1/evidence/${evidence.id}/content`, {
+      headers: supplier.headers(),
+    });
+    expect(download.status).toBe(200);
+    const disposition = download.headers.get("content-disposition") ?? "";
+    expect(disposition).toContain('filename="Pr_fbericht-__.pdf"');
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
+  });
+
   it("names the limit in a 413", async () => {
     const res = await upload(supplier, new Uint8Array(5000));
     const body = await res.json();

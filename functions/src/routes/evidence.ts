@@ -87,7 +87,8 @@ export async function sendEvidence(c: Context<AppEnv>, evidence: TEvidence | und
   }
   const object = await store.get(ref);
   if (!object) throw notFound("The evidence file");
-  const fileName = evidence.fileName.replace(/["\\]/g, "_");
+  // The plain filename must be ASCII (a header is a byte string); filename* carries the real name.
+  const fileName = evidence.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return new Response(object.body, {
     status: 200,
     headers: {

@@ -155,7 +155,7 @@ describe("S3 evidence store", () => {
       fileName: "cert.pdf",
     });
     expect(new URL(get.url).searchParams.get("response-content-disposition")).toBe(
-      'attachment; filename="cert.pdf"',
+      "attachment; filename=\"cert.pdf\"; filename*=UTF-8''cert.pdf",
     );
   });
 });

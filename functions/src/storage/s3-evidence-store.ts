@@ -121,13 +121,14 @@ export function createS3EvidenceStore(options: {
       };
     },
     async presignGet(input) {
-      const fileName = (input.fileName ?? input.evidenceId).replace(/["\\\r\n]/g, "_");
+      const name = input.fileName ?? input.evidenceId;
+      const fileName = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
       const url = await getSignedUrl(
         client,
         new GetObjectCommand({
           Bucket: bucket,
           Key: evidenceObjectKey(input),
-          ResponseContentDisposition: `attachment; filename="${fileName}"`,
+          ResponseContentDisposition: `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         }),
         { expiresIn: limits.urlTtlSeconds },
       );
