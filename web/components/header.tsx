@@ -18,7 +18,7 @@ export function Header({ session }: { session: Session }) {
     { href: "/operator", label: "Operator", show: session.platformOperator },
   ].filter((link) => link.show);
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900 no-underline">
           <span
