@@ -20,6 +20,8 @@ export const demoTenants: { slug: string; name: string; kinds: TTenantKind[]; ve
     verified: "Domain northwind.example checked via DNS TXT",
   },
   { slug: "helvetia-controls", name: "Helvetia Controls AG", kinds: ["supplier"] },
+  /** Lists real vendors' products (from the CISA advisory corpus), so imported advisories match something. */
+  { slug: "rhein-automation", name: "Rhein Automation Distribution GmbH", kinds: ["supplier"] },
   { slug: "rheinwasser", name: "Rheinwasser Utilities", kinds: ["asset_owner"] },
   { slug: "baltic-grid", name: "Baltic Grid Energy", kinds: ["asset_owner"] },
   { slug: "vantage-si", name: "Vantage Systems Integration", kinds: ["integrator"] },
@@ -45,6 +47,12 @@ export const demoUsers: {
     name: "Marco Rossi",
     memberships: [{ tenant: "helvetia-controls", role: "owner" }],
     as: "supplier",
+  },
+  {
+    email: "jan.keller@rhein-automation.example",
+    name: "Jan Keller",
+    memberships: [{ tenant: "rhein-automation", role: "owner" }],
+    as: "supplier (lists Siemens, Schneider Electric, Hitachi Energy products)",
   },
   {
     email: "lena.fischer@rheinwasser.example",
@@ -78,6 +86,8 @@ export const demoUsers: {
 
 export const demoComponents: {
   supplier: string;
+  /** The brand, when it is not the supplier tenant's name (real products listed by a distributor). */
+  vendor?: string;
   name: string;
   productLine: string;
   componentType: TComponentType;
@@ -229,6 +239,60 @@ export const demoComponents: {
     slC: [1, 1, 2, 1, 1, 1, 2],
     basis: "self_declared",
     publish: true,
+  },
+  // Real products named in the CISA ICS advisories (../shared/corpus/csaf/cisa-ics): importing the corpus matches
+  // them by model number (CP 443-1), exact vendor + name (SCALANCE W1750D, Modicon M340) or partially (RTU500).
+  {
+    supplier: "rhein-automation",
+    vendor: "Siemens",
+    name: "SCALANCE W1750D",
+    productLine: "SCALANCE W",
+    componentType: "NDR",
+    description: "Industrial wireless LAN access point (802.11ac) for plant networks.",
+    modelNumbers: [],
+    slC: [2, 2, 2, 2, 2, 1, 2],
+    basis: "self_declared",
+    publish: true,
+    versions: [{ version: "8.6.0" }, { version: "8.7.1.3" }, { version: "8.10.0.2" }],
+  },
+  {
+    supplier: "rhein-automation",
+    vendor: "Siemens",
+    name: "SIMATIC CP 443-1 OPC UA",
+    productLine: "SIMATIC S7-400",
+    componentType: "EDR",
+    description: "Communication processor with an OPC UA server for S7-400 controllers.",
+    modelNumbers: ["6GK7443-1UX00-0XE0"],
+    slC: [1, 1, 1, 1, 1, 1, 1],
+    basis: "self_declared",
+    publish: true,
+    versions: [{ version: "1.0" }, { version: "2.0" }],
+  },
+  {
+    supplier: "rhein-automation",
+    vendor: "Schneider Electric",
+    name: "Modicon M340",
+    productLine: "Modicon",
+    componentType: "EDR",
+    description: "Mid-range PLC for process and infrastructure control.",
+    modelNumbers: [],
+    slC: [1, 1, 1, 1, 1, 1, 1],
+    basis: "self_declared",
+    publish: true,
+    versions: [{ version: "2.90" }, { version: "3.40" }],
+  },
+  {
+    supplier: "rhein-automation",
+    vendor: "Hitachi Energy",
+    name: "RTU500 series CMU Firmware",
+    productLine: "RTU500",
+    componentType: "EDR",
+    description: "Remote terminal unit firmware for substations and pipelines.",
+    modelNumbers: [],
+    slC: [2, 2, 2, 1, 2, 1, 2],
+    basis: "self_declared",
+    publish: true,
+    versions: [{ version: "12.4.1" }, { version: "13.2.1" }],
   },
 ];
 
@@ -397,6 +461,22 @@ export const demoSiteModel = {
       version: "3.1.0",
       count: 4,
       role: "Pump control per station",
+    },
+    {
+      zone: "Remote Pumping Stations",
+      name: "Station wireless access point",
+      component: "SCALANCE W1750D",
+      version: "8.6.0",
+      count: 4,
+      role: "Maintenance WLAN at each station (CISA advisories name this version)",
+    },
+    {
+      zone: "Dosing Control",
+      name: "Filter backwash PLC",
+      component: "Modicon M340",
+      version: "2.90",
+      count: 1,
+      role: "Filter backwash sequencing",
     },
     {
       zone: "Remote Pumping Stations",

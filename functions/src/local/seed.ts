@@ -217,6 +217,7 @@ export async function seedDemoData(
       supplier,
       component: {
         name: spec.name,
+        ...(spec.vendor ? { vendor: spec.vendor } : {}),
         productLine: spec.productLine,
         componentType: spec.componentType,
         description: spec.description,

@@ -13,7 +13,13 @@ import {
   ZMatchDecision,
   ZStoredDocument,
 } from "@assure/shared";
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { batchGetItems } from "../db/batch";
 import type { Db } from "../db/client";
@@ -127,6 +133,37 @@ const ZClaim = z.object({
     z.object({ kind: z.literal("supplier"), tenantId: z.string() }),
   ]),
 });
+
+/** The summary under this owner and the claim on the id, in one consistent BatchGet (the import's first read). */
+export async function getAdvisoryAndClaim(
+  db: Db,
+  owner: TAdvisoryOwner,
+  advisoryId: string,
+): Promise<{ advisory: TAdvisory | undefined; claim: TAdvisoryOwner | undefined }> {
+  const summaryKey = keys.advisory(owner, advisoryId);
+  const claimKey = keys.advisoryClaim(advisoryId);
+  const items: Record<string, unknown>[] = [];
+  let pending: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+    [db.tableName]: { Keys: [{ ...summaryKey }, { ...claimKey }], ConsistentRead: true },
+  };
+  for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+    const result = await db.doc.send(new BatchGetCommand({ RequestItems: pending }));
+    items.push(...(result.Responses?.[db.tableName] ?? []));
+    pending = result.UnprocessedKeys as typeof pending;
+  }
+  const summary = items.find((i) => i.pk === summaryKey.pk && i.sk === summaryKey.sk);
+  const claim = items.find((i) => i.pk === claimKey.pk && i.sk === claimKey.sk);
+  const claimed = claim ? parseItem(ZClaim, claim).owner : undefined;
+  return {
+    advisory: summary ? parseItem(ZAdvisory, summary) : undefined,
+    claim: !claimed
+      ? undefined
+      : claimed.kind === "platform"
+        ? claimed
+        : { kind: "supplier", tenantId: claimed.tenantId },
+  };
+}
 
 /** Who holds the id, if anyone (consistent read). */
 export async function getAdvisoryClaim(db: Db, advisoryId: string): Promise<TAdvisoryOwner | undefined> {

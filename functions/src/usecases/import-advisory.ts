@@ -10,6 +10,7 @@ import {
   type TAdvisoryImportResult,
   type TAdvisoryMatch,
   type TAdvisoryOwner,
+  type TAdvisoryProduct,
   type TAdvisoryVisibility,
   type TAuthoredAdvisory,
   type TConformanceWarning,
@@ -29,8 +30,7 @@ import {
   advisoryIdOf,
   advisorySharePuts,
   documentIdOf,
-  getAdvisory,
-  getAdvisoryClaim,
+  getAdvisoryAndClaim,
   listAdvisoryMatches,
   listAdvisoryRevisions,
   ownerTenantId,
@@ -121,7 +121,8 @@ export async function importAdvisory(
   input: ImportAdvisoryInput,
 ): Promise<TAdvisoryImportResult> {
   const { document, warnings } = checkCsafDocument(input.bytes, input.strict);
-  const summary = summarizeCsaf(document);
+  const products = listAdvisoryProducts(document);
+  const summary = summarizeCsaf(document, products);
   const { importer } = input;
   const owner: TAdvisoryOwner =
     importer.kind === "platform" ? { kind: "platform" } : { kind: "supplier", tenantId: importer.tenant.id };
@@ -154,9 +155,8 @@ export async function importAdvisory(
 
   async function storeRevision(): Promise<TAdvisoryImportResult> {
     const { db } = deps;
-    const before = await getAdvisory(db, owner, id);
+    const { advisory: before, claim } = await getAdvisoryAndClaim(db, owner, id);
     if (!before) {
-      const claim = await getAdvisoryClaim(db, id);
       if (claim && ownerTenantId(claim) !== ownerTenantId(owner)) throw new AdvisoryOwnedElsewhere(claim);
     } else {
       const order = compareTrackingVersions(summary.revision, before.revision);
@@ -184,7 +184,7 @@ export async function importAdvisory(
       ? { kind: "public" }
       : { kind: "restricted", tenantIds: [...(input.restrictedTo ?? [])] };
     const state = input.state ?? "published";
-    const draftAdvisory = ZAdvisory.parse({
+    const draftAdvisory: TAdvisory = {
       ...summary,
       id,
       owner,
@@ -204,14 +204,14 @@ export async function importAdvisory(
       createdAt: before?.createdAt ?? at,
       updatedAt: at,
       version: (before?.version ?? 0) + 1,
-    });
+    };
 
     // Matches first (deterministic keys, safe to repeat); the summary last, so an interrupted import is
     // redone by the next attempt instead of being reported unchanged with matches missing.
     const previous = before ? await listAdvisoryMatches(db, before) : [];
     const matches =
       state === "published"
-        ? await computeMatches(deps, draftAdvisory, document, previous, input.declared, at)
+        ? await computeMatches(deps, draftAdvisory, products, previous, input.declared, at)
         : [];
     const advisory = ZAdvisory.parse({ ...draftAdvisory, matchedComponents: matches.length });
     const kept = new Set(matches.map((m) => m.componentId));
@@ -237,7 +237,7 @@ export async function importAdvisory(
 async function computeMatches(
   deps: ImportAdvisoryDeps,
   advisory: TAdvisory,
-  document: unknown,
+  products: TAdvisoryProduct[],
   previous: TAdvisoryMatch[],
   declared: ReadonlyMap<string, string> | undefined,
   at: string,
@@ -245,7 +245,7 @@ async function computeMatches(
   const components = await deps.candidates(advisory.owner);
   const found = matchAdvisoryToComponents({
     advisory,
-    products: listAdvisoryProducts(document),
+    products,
     components,
     declared,
     now: at,

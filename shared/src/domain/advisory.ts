@@ -291,10 +291,14 @@ function toIso(date: string): string {
 }
 
 /** Reads the summary of a (validated) CSAF 2.0 document. Throws a ZodError when required fields are missing. */
-export function summarizeCsaf(input: unknown): TAdvisorySummary {
+export function summarizeCsaf(
+  input: unknown,
+  /** The document's products, when the caller listed them already (listAdvisoryProducts). */
+  listed?: TAdvisoryProduct[],
+): TAdvisorySummary {
   const doc = ZLooseDoc.parse(input);
   const d = doc.document;
-  const products = listAdvisoryProducts(input);
+  const products = listed ?? listAdvisoryProducts(input);
   const vulnerabilities = (doc.vulnerabilities ?? []).map((v): TAdvisoryVulnerability => {
     let best: TAdvisoryVulnerability["cvss"] = null;
     for (const score of v.scores ?? []) {

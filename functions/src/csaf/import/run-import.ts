@@ -37,6 +37,8 @@ export interface ImportItemResult {
   outcome: TImportResultKind;
   trackingId?: string | undefined;
   revision?: string | undefined;
+  /** Catalog components the stored revision matched. */
+  matchedComponents?: number | undefined;
   warnings?: string[] | undefined;
   errors?: { test?: string | undefined; path?: string | undefined; message: string }[] | undefined;
 }
@@ -140,6 +142,7 @@ const fromResult = (location: string, r: TAdvisoryImportResult): ImportItemResul
   outcome: r.outcome,
   trackingId: r.advisory.trackingId,
   revision: r.advisory.revision,
+  matchedComponents: r.advisory.matchedComponents,
   warnings: r.conformanceWarnings.map((w) => `${w.test} ${w.path}: ${w.message}`),
 });
 
