@@ -187,6 +187,9 @@ describe("a supplier's full publishing flow in the portal", () => {
     expect(await page.getByTestId("diff-table").innerText()).toContain("Claim 1 › SL-C FR7");
     expect(await page.getByTestId("revisions-table").innerText()).toContain("superseded");
     await screenshot(page, "14-supplier-revision-diff");
+    // The supplier's own view of the published claims shows the certification and its state too.
+    await page.goto(portal(`/catalog/${componentId}`));
+    await expect.poll(() => page.getByTestId("certification-state").innerText()).toContain("Expiring soon");
     await page.context().close();
   });
 });

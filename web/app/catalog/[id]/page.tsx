@@ -11,6 +11,7 @@ import {
   type TCertificationView,
   type TComponent,
   ZCatalogEntry,
+  ZCertification,
   ZComponent,
 } from "@assure/shared";
 import Link from "next/link";
@@ -45,7 +46,14 @@ export default async function ComponentPage({
   }
   const own = "draft" in view;
   const published = view.published;
-  const certifications: TCertificationView[] = "certifications" in view ? view.certifications : [];
+  // Others get the certifications with the entry; the supplier reads its own list (its view has the draft).
+  const referenced = new Set((view.published?.claims ?? []).flatMap((c) => c.certificationId ?? []));
+  const certifications: TCertificationView[] =
+    "certifications" in view
+      ? view.certifications
+      : (await api(z.object({ items: z.array(ZCertification) }), "/v1/certifications")).data.items.filter(
+          (c) => referenced.has(c.id),
+        );
   const today = new Date().toISOString().slice(0, 10);
   const versions = published ? sortVersionsNewestFirst(published.versions) : [];
   const selectedVersion = version && versions.some((v) => v.version === version) ? version : undefined;
