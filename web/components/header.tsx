@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Session } from "next-auth";
+import { InboxLink } from "@/app/inbox/inbox-link";
 import { TenantSwitcher } from "./tenant-switcher";
 import { UserMenu } from "./user-menu";
 
@@ -12,6 +13,7 @@ export function Header({ session }: { session: Session }) {
     { href: "/components", label: "My components", show: kinds.includes("supplier") },
     { href: "/components/certifications", label: "Certifications", show: kinds.includes("supplier") },
     { href: "/sites", label: "Sites", show: kinds.includes("asset_owner") },
+    { href: "/advisories", label: "Advisories", show: Boolean(current) },
     { href: "/shared-sites", label: "Shared sites", show: kinds.includes("integrator") },
     { href: "/obligations", label: "Obligations", show: kinds.length > 0 },
     { href: "/settings", label: "Settings", show: Boolean(current) },
@@ -40,6 +42,7 @@ export function Header({ session }: { session: Session }) {
             </Link>
           ))}
         </nav>
+        <InboxLink session={session} />
         <TenantSwitcher memberships={session.memberships} currentTenantId={session.currentTenantId} />
         <UserMenu name={session.user?.name ?? ""} email={session.user?.email ?? ""} />
       </div>

@@ -1,0 +1,23 @@
+import { roleAtLeast, ZAdvisorySettings } from "@assure/shared";
+import { api } from "@/lib/api";
+import { requireContext } from "@/lib/session";
+import { AdvisorySettingsForm } from "./settings-form";
+
+export const metadata = { title: "Advisory settings" };
+
+export default async function AdvisorySettingsPage() {
+  const context = await requireContext();
+  const { data } = await api(ZAdvisorySettings, "/v1/advisories/settings", { context });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1>Advisory settings</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          For {context.membership.tenantName}. The in-portal inbox always gets every notification; e-mail and
+          webhooks are extra channels.
+        </p>
+      </div>
+      <AdvisorySettingsForm settings={data} canEdit={roleAtLeast(context.membership.role, "admin")} />
+    </div>
+  );
+}
