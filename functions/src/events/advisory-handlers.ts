@@ -2,7 +2,12 @@ import path from "node:path";
 import { ZAdvisoryMatch, ZMatchDecision } from "@assure/shared";
 import { createDb } from "../db/client";
 import { createNotifier } from "../notify/notifier";
-import { createFileSink, createWebhookSender, type NotificationSender } from "../notify/sender";
+import {
+  createFileSink,
+  createSesEmailSender,
+  createWebhookSender,
+  type NotificationSender,
+} from "../notify/sender";
 import { createLogger } from "../observability/logger";
 import { findAdvisoryById, getAdvisoryMatch } from "../repos/advisories";
 import { ZUsedAsset } from "../repos/advisories-impact";
@@ -79,18 +84,21 @@ function matchChanged(a: Record<string, unknown>, b: Record<string, unknown>): b
 
 /**
  * Dependencies of the stream processor built from its environment: the table, and a notification sender —
- * webhooks over HTTPS, e-mail into the outbox directory when NOTIFY_OUTBOX_DIR is set (local), else logged.
+ * webhooks over HTTPS; e-mail into the outbox directory when NOTIFY_OUTBOX_DIR is set (local), through SES from
+ * NOTIFY_EMAIL_FROM in AWS, else logged.
  */
 export function streamDepsFromEnv(env: Record<string, string | undefined>): ImpactDeps {
   const logger = createLogger({ service: env.SERVICE_NAME ?? "assure-stream" });
   const db = createDb({ tableName: env.TABLE_NAME ?? "assure", endpoint: env.DYNAMODB_ENDPOINT });
   const email: NotificationSender = env.NOTIFY_OUTBOX_DIR
     ? createFileSink(path.resolve(env.NOTIFY_OUTBOX_DIR))
-    : {
-        kind: "log",
-        send: async (message) =>
-          logger.info("e-mail notification (no mail transport configured)", { message }),
-      };
+    : env.NOTIFY_EMAIL_FROM
+      ? createSesEmailSender({ from: env.NOTIFY_EMAIL_FROM })
+      : {
+          kind: "log",
+          send: async (message) =>
+            logger.info("e-mail notification (no mail transport configured)", { message }),
+        };
   const sender = createWebhookSender({
     fetch: (url, init) => fetch(url, init),
     secret: env.NOTIFY_WEBHOOK_SECRET,

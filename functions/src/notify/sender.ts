@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
+import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 
 /**
  * Outbound notifications (e-mail, webhooks) go through a pluggable sender. The in-portal inbox is written
@@ -68,3 +69,26 @@ export function createWebhookSender(options: {
 
 /** Sends nothing; for processes that must not notify (benchmarks). */
 export const discardSender: NotificationSender = { kind: "discard", send: async () => {} };
+
+/** E-mail through Amazon SES (AWS): plain-text messages from NOTIFY_EMAIL_FROM, one send per message. */
+export function createSesEmailSender(options: { from: string; client?: SESv2Client }): NotificationSender {
+  const client = options.client ?? new SESv2Client({});
+  return {
+    kind: "ses",
+    async send(message) {
+      if (message.channel !== "email") throw new Error("the SES sender only sends e-mail");
+      await client.send(
+        new SendEmailCommand({
+          FromEmailAddress: options.from,
+          Destination: { ToAddresses: message.to },
+          Content: {
+            Simple: {
+              Subject: { Data: message.subject, Charset: "UTF-8" },
+              Body: { Text: { Data: message.text, Charset: "UTF-8" } },
+            },
+          },
+        }),
+      );
+    },
+  };
+}
