@@ -194,7 +194,7 @@ export const keys = {
     sk: `OBL#${siteId}#${obligationId}`,
   }),
   obligationPrefix: (siteId?: string) => (siteId ? `OBL#${siteId}#` : "OBL#"),
-  /** byIdentifier index: the obligations another tenant (integrator, supplier) owes (docs/adr/0043). */
+  /** byIdentifier index: the obligations another tenant (integrator, supplier) owes (docs/adr/0040). */
   obligationOwedBy: (obligeeTenantId: string, obligationId: string) => ({
     identPk: `OBLIGEE#${obligeeTenantId}`,
     identSk: obligationId,
@@ -206,7 +206,7 @@ export const keys = {
     sk: `GRANT#${siteId}#${granteeTenantId}`,
   }),
   siteGrantPrefix: (siteId: string) => `GRANT#${siteId}#`,
-  /** …and, while it is active, a pointer in the grantee's partition (docs/adr/0042). */
+  /** …and, while it is active, a pointer in the grantee's partition (docs/adr/0040). */
   siteShare: (granteeTenantId: string, siteId: string): Key => ({
     pk: tenantPk(granteeTenantId),
     sk: `SITESHARE#${siteId}`,

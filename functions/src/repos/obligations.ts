@@ -7,7 +7,7 @@ import { ConditionFailed, transact } from "../db/transact";
 import { auditPut } from "./audit";
 import { queryAll, StaleWrite, type TransactItem } from "./site-items";
 
-/** Owed by another tenant: the byIdentifier attributes put it in that tenant's "owed" list (docs/adr/0043). */
+/** Owed by another tenant: the byIdentifier attributes put it in that tenant's "owed" list (docs/adr/0040). */
 export function obligationItem(obligation: TSiteObligation) {
   const owedElsewhere =
     obligation.obligeeTenantId !== undefined && obligation.obligeeTenantId !== obligation.ownerTenantId;

@@ -28,7 +28,7 @@ const ZGranteeParam = z.object({
   granteeTenantId: z.string().regex(/^[0-9a-z]{26}$/, "not a tenant id"),
 });
 
-/** An asset owner shares a site with an integrator tenant (read or write), and revokes it. docs/adr/0042. */
+/** An asset owner shares a site with an integrator tenant (read or write), and revokes it. docs/adr/0040. */
 export const grantRoutes = createRouter()
   .openapi(
     createRoute({

@@ -208,7 +208,7 @@ export const ZObligationListQuery = z.object({
 });
 export type TObligationListQuery = z.infer<typeof ZObligationListQuery>;
 
-/** RACI letters per party for one obligation (docs/adr/0043-obligations.md). */
+/** RACI letters per party for one obligation (docs/adr/0040). */
 export type TRaci = Partial<Record<TResponsibleParty, "R" | "A" | "R/A" | "C" | "I">>;
 
 export function raciOf(obligation: Pick<TSiteObligation, "responsibleParty" | "source">): TRaci {
