@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { advisoryIdOf } from "../../functions/src/repos/advisories";
+import { putImpacts } from "../../functions/src/repos/advisories-impact";
 import { createApiKey } from "../../functions/src/repos/api-keys";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
@@ -429,5 +430,95 @@ describe.runIf(hasCorpus)("real CISA advisories over HTTP", () => {
     expect((await cosmetic.json()).conformanceWarnings.map((w: { test: string }) => w.test)).toEqual([
       "6.1.11",
     ]);
+  });
+});
+
+describe("what hits me and settings are per tenant", () => {
+  it("lists only the caller's own impact; other kinds of tenant may not ask; status=affecting follows it", async () => {
+    const imported = await (
+      await post(
+        operator.opHeaders(),
+        buildCsaf({ trackingId: "IMPACT-API-1", namespace: "https://impact.example" }),
+      )
+    ).json();
+    const impact = (tenantId: string, assetId: string) => ({
+      tenantId,
+      advisory: {
+        id: imported.advisory.id,
+        owner: { kind: "platform" as const },
+        trackingId: "IMPACT-API-1",
+        revision: "1",
+        title: imported.advisory.title,
+        severity: "high" as const,
+        cvssMax: 7.5,
+        currentReleaseDate: imported.advisory.currentReleaseDate,
+        cves: ["CVE-2026-20001"],
+      },
+      componentId: "01jcomponent00000000000000",
+      componentName: "AC-PLC 300",
+      siteId: "01jsite0000000000000000000",
+      zoneId: null,
+      assetId,
+      assetName: `asset of ${tenantId}`,
+      assetVersion: "2.3",
+      affected: true,
+      reason: "2.3 is in <2.4.1",
+      state: "open" as const,
+      method: "name_version" as const,
+      confidence: 0.8,
+      obligationIds: [],
+      detectedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    await putImpacts(t.db, [impact(owner.tenant.id, "01jasseta00000000000000000")]);
+    const mine = await (await get(owner, "/v1/advisories/impact?siteId=01jsite0000000000000000000")).json();
+    expect(mine.items.map((i: { assetId: string }) => i.assetId)).toEqual(["01jasseta00000000000000000"]);
+    const theirs = await (
+      await get(otherOwner, "/v1/advisories/impact?siteId=01jsite0000000000000000000")
+    ).json();
+    expect(theirs.items).toEqual([]);
+    expect((await get(supplier, "/v1/advisories/impact")).status).toBe(403);
+
+    const affecting = await (await get(owner, "/v1/advisories?status=affecting")).json();
+    expect(affecting.items.map((a: { trackingId: string }) => a.trackingId)).toEqual(["IMPACT-API-1"]);
+    const notMine = await (await get(otherOwner, "/v1/advisories?status=affecting")).json();
+    expect(notMine.items).toEqual([]);
+    const detail = await (await get(otherOwner, `/v1/advisories/${imported.advisory.id}`)).json();
+    expect(detail.myImpacts).toEqual([]);
+  });
+
+  it("keeps settings per tenant; only admins change them, with validation", async () => {
+    const viewer = await t.actor(["asset_owner"], "viewer");
+    const denied = await t.app.request("/v1/advisories/settings", {
+      method: "PUT",
+      headers: viewer.headers(),
+      body: JSON.stringify({ notifyEmails: ["a@b.example"] }),
+    });
+    expect(denied.status).toBe(403);
+    const invalid = await t.app.request("/v1/advisories/settings", {
+      method: "PUT",
+      headers: owner.headers(),
+      body: JSON.stringify({ notifyEmails: ["not an address"], webhookUrl: "ftp://x" }),
+    });
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(["/notifyEmails/0", "/webhookUrl"]),
+    );
+    const saved = await t.app.request("/v1/advisories/settings", {
+      method: "PUT",
+      headers: owner.headers(),
+      body: JSON.stringify({
+        notifyEmails: ["ot@owner.example"],
+        webhookUrl: "https://hooks.owner.example/a",
+      }),
+    });
+    expect(saved.status).toBe(200);
+    expect(await (await get(owner, "/v1/advisories/settings")).json()).toMatchObject({
+      notifyEmails: ["ot@owner.example"],
+    });
+    expect(await (await get(otherOwner, "/v1/advisories/settings")).json()).toMatchObject({
+      notifyEmails: [],
+      webhookUrl: null,
+    });
   });
 });
