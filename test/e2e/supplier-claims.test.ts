@@ -192,4 +192,26 @@ describe("a supplier's full publishing flow in the portal", () => {
     await expect.poll(() => page.getByTestId("certification-state").innerText()).toContain("Expiring soon");
     await page.context().close();
   });
+
+  it("withdraws the component: the customer sees it marked withdrawn, and it leaves the catalog", async () => {
+    const page = await newPage(SUPPLIER);
+    await page.goto(portal(`/components/${componentId}`));
+    await expect.poll(() => page.getByRole("heading", { name: "History" }).isVisible()).toBe(true);
+    await screenshot(page, "16-supplier-component-page");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Withdraw" }).click();
+    await expect
+      .poll(() => page.getByText("Withdrawn. The component left the catalog").isVisible())
+      .toBe(true);
+    await page.context().close();
+
+    const customer = await newPage(CUSTOMER);
+    await customer.goto(portal(`/catalog/${componentId}`));
+    await expect
+      .poll(() => customer.getByText("The supplier withdrew this component").isVisible())
+      .toBe(true);
+    await customer.goto(portal("/catalog?q=GW+900"));
+    expect(await customer.getByRole("link", { name: NAME }).count()).toBe(0);
+    await customer.context().close();
+  });
 });

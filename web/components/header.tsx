@@ -36,7 +36,7 @@ export function Header({ session }: { session: Session }) {
             <Link
               key={link.href}
               href={link.href}
-              className="rounded-md px-3 py-1.5 text-sm text-slate-700 no-underline hover:bg-slate-100"
+              className="whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 no-underline hover:bg-slate-100"
             >
               {link.label}
             </Link>

@@ -18,6 +18,7 @@ import { PublishButton, WithdrawButton } from "./publish-button";
 
 export const metadata = { title: "Edit component" };
 
+const ZMembers = z.object({ items: z.array(z.object({ userId: z.string(), userName: z.string() })) });
 const ZDirectory = z.object({
   items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
 });
@@ -53,7 +54,7 @@ export default async function EditComponent({
     throw error;
   }
   const tenantIds = component.visibility.kind === "restricted" ? component.visibility.tenantIds : [];
-  const [certifications, customers, revisions] = await Promise.all([
+  const [certifications, customers, revisions, members] = await Promise.all([
     certificationOptions(context),
     tenantIds.length > 0
       ? api(ZDirectory, `/v1/tenant-directory/by-id?ids=${tenantIds.join(",")}`, { context }).then(
@@ -63,7 +64,12 @@ export default async function EditComponent({
     api(z.object({ items: z.array(ZRevisionSummary) }), `/v1/components/${id}/revisions`, { context }).then(
       (r) => r.data.items,
     ),
+    api(ZMembers, "/v1/tenants/current/members", { context }).then((r) => r.data.items),
   ]);
+  // Audit actors are `user:<id>` or `api_key:<id>`: show people by name, keys as what they are.
+  const names = new Map(members.map((m) => [`user:${m.userId}`, m.userName]));
+  const actorName = (actor: string) =>
+    names.get(actor) ?? (actor.startsWith("api_key:") ? "an API key (CI)" : actor);
   const update = updateComponentAction.bind(null, component.id, component.version);
   const publish = publishComponentAction.bind(null, component.id, component.version);
   const withdraw = withdrawComponentAction.bind(null, component.id, component.version);
@@ -134,7 +140,7 @@ export default async function EditComponent({
             {revisions.map((r) => (
               <li key={r.revision}>
                 Revision {r.revision} — {r.status}, {new Date(r.publishedAt).toLocaleString("en-GB")} by{" "}
-                {r.publishedBy}
+                {actorName(r.publishedBy)}
               </li>
             ))}
           </ul>
