@@ -297,7 +297,23 @@ describe("lists of the site feature sort, filter and paginate", () => {
       "Charlie Works",
       "Delta Works",
     ]);
-    const first = patch.items[0];
+    // Delta Works is shared read-only: the integrator still works on what it owes there, not on the rest.
+    const first = patch.items.find((x: { siteName: string }) => x.siteName === "Delta Works");
+    const delta = sites[0];
+    const ownersOwn = (
+      await ok(await call(lister, "GET", `/v1/sites/${delta.id}/obligations?party=asset_owner&limit=1`))
+    ).items[0];
+    expect(
+      (
+        await call(
+          partner,
+          "PATCH",
+          `/v1/sites/${delta.id}/obligations/${ownersOwn.id}`,
+          { status: "in_progress" },
+          ownersOwn.version,
+        )
+      ).status,
+    ).toBe(403);
     await ok(
       await call(
         partner,

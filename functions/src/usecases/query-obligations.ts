@@ -45,7 +45,14 @@ export function filterObligations<T extends TSiteObligation>(
     text: (o: T) => o.text.toLowerCase(),
     updated: (o: T) => o.updatedAt,
   }[query.sort];
-  return [...selected].sort((a, b) => compareBy(value, query.order)(a, b) || a.id.localeCompare(b.id));
+  // Ties keep a site's obligations together, in text order (across sites for the obligations a tenant owes).
+  return [...selected].sort(
+    (a, b) =>
+      compareBy(value, query.order)(a, b) ||
+      a.siteId.localeCompare(b.siteId) ||
+      a.text.localeCompare(b.text) ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 export type ObligationRole = "owner" | "write" | "read" | "obligee";
@@ -79,7 +86,11 @@ export async function resolveObligationAccess(
       }),
     );
     if (!Item) throw notFound("The obligation");
-    return { obligation: parseItem(ZSiteObligation, Item), role: site.access, site };
+    const obligation = parseItem(ZSiteObligation, Item);
+    // A read-only grantee still works on what it owes itself (the responsible integrator with a read grant).
+    const role =
+      site.access === "read" && obligation.obligeeTenantId === auth.tenantId ? "obligee" : site.access;
+    return { obligation, role, site };
   }
   const [owed] = await listOwedObligations(db, auth.tenantId, obligationId);
   if (!owed || owed.siteId !== siteId) throw notFound("The obligation");
