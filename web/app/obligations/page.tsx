@@ -2,6 +2,7 @@ import {
   isOverdue,
   OBLIGATION_SOURCE_LABELS,
   OBLIGATION_STATUS_LABELS,
+  PARTY_LABELS,
   ZOwedObligation,
 } from "@assure/shared";
 import Link from "next/link";
@@ -20,10 +21,15 @@ export default async function Obligations({ searchParams }: { searchParams: Prom
   const isOwner = context.membership.tenantKinds.includes("asset_owner");
   const scope = one(search.scope) || (isOwner ? "own" : "owed");
   const query = new URLSearchParams({ limit: "100", scope });
-  for (const name of ["status", "overdue", "q", "sort", "order", "cursor"])
+  for (const name of ["status", "party", "source", "overdue", "q", "sort", "order", "cursor"])
     if (one(search[name])) query.set(name, one(search[name]));
   const { data } = await api(
-    z.object({ items: z.array(ZOwedObligation), nextCursor: z.string().optional(), total: z.number() }),
+    z.object({
+      items: z.array(ZOwedObligation),
+      nextCursor: z.string().optional(),
+      total: z.number(),
+      counts: z.object({ open: z.number(), in_progress: z.number(), met: z.number(), overdue: z.number() }),
+    }),
     `/v1/obligations?${query}`,
     { context },
   );
@@ -74,6 +80,14 @@ export default async function Obligations({ searchParams }: { searchParams: Prom
           />{" "}
           Overdue only
         </label>
+        <select name="source" defaultValue={one(search.source)} aria-label="Source" className="input w-48">
+          <option value="">Any source</option>
+          {Object.entries(OBLIGATION_SOURCE_LABELS).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
         <select
           name="sort"
           defaultValue={one(search.sort) || "due"}
@@ -86,12 +100,34 @@ export default async function Obligations({ searchParams }: { searchParams: Prom
             </option>
           ))}
         </select>
+        <select
+          name="order"
+          defaultValue={one(search.order) || "asc"}
+          aria-label="Order"
+          className="input w-36"
+        >
+          <option value="asc">Ascending</option>
+          <option value="desc">Descending</option>
+        </select>
         <button type="submit" className="btn-primary">
           Apply
         </button>
       </form>
+      <p className="text-sm text-slate-600" data-testid="owed-counts">
+        {data.total} obligation{data.total === 1 ? "" : "s"} match · {data.counts.open} open ·{" "}
+        {data.counts.in_progress} in progress · {data.counts.met} met
+        {data.counts.overdue ? (
+          <strong className="text-red-700"> · {data.counts.overdue} overdue</strong>
+        ) : null}
+      </p>
       {data.items.length === 0 ? (
-        <div className="card text-center text-sm text-slate-600">No obligations here.</div>
+        <div className="card text-center text-sm text-slate-600">
+          {query.size > 2
+            ? "No obligation matches these filters."
+            : scope === "own"
+              ? "No obligations yet: they appear when your sites have zones and assets."
+              : "Nothing is owed by your organisation: obligations appear here when an asset owner's site relies on you."}
+        </div>
       ) : (
         <div className="card overflow-x-auto p-0">
           <table className="table" data-testid="owed-obligations">
@@ -99,6 +135,7 @@ export default async function Obligations({ searchParams }: { searchParams: Prom
               <tr>
                 <th>Obligation</th>
                 <th>Site</th>
+                {scope === "own" ? <th>Responsible</th> : null}
                 <th>Status</th>
                 <th>Due</th>
                 <th>Source</th>
@@ -110,10 +147,13 @@ export default async function Obligations({ searchParams }: { searchParams: Prom
                   <td>
                     <Link href={`/sites/${o.siteId}/obligations/${o.id}`}>{o.text}</Link>
                   </td>
-                  <td className="text-sm">
+                  <td className="min-w-44 text-sm">
                     {o.siteName}
                     <div className="text-xs text-slate-500">{o.ownerName}</div>
                   </td>
+                  {scope === "own" ? (
+                    <td className="text-sm">{o.obligeeName ?? PARTY_LABELS[o.responsibleParty]}</td>
+                  ) : null}
                   <td className="text-sm">{OBLIGATION_STATUS_LABELS[o.status]}</td>
                   <td className={`text-sm ${isOverdue(o, today) ? "font-semibold text-red-700" : ""}`}>
                     {o.due ?? "—"}
@@ -126,6 +166,26 @@ export default async function Obligations({ searchParams }: { searchParams: Prom
           </table>
         </div>
       )}
+      {data.nextCursor || one(search.cursor) ? (
+        <nav className="flex justify-end gap-2" aria-label="Pages of obligations">
+          {one(search.cursor) ? (
+            <Link
+              className="btn-secondary"
+              href={`/obligations?${new URLSearchParams([...query].filter(([k]) => k !== "cursor" && k !== "limit"))}`}
+            >
+              First page
+            </Link>
+          ) : null}
+          {data.nextCursor ? (
+            <Link
+              className="btn-secondary"
+              href={`/obligations?${new URLSearchParams([...[...query].filter(([k]) => k !== "limit"), ["cursor", data.nextCursor]])}`}
+            >
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { ZEvidence, ZEvidenceUpload, ZEvidenceUploadRequest } from "@assure/shared";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -50,4 +51,36 @@ export async function siteMutation(input: {
     redirect(input.redirectTo.replace(":id", id.success ? id.data.id : ""));
   }
   return { ok: true, message: input.message };
+}
+
+/** Announces an evidence file for an obligation; the answer says where the browser sends the bytes. */
+export async function announceObligationEvidence(
+  input: unknown,
+): Promise<{ ok: true; upload: z.infer<typeof ZEvidenceUpload> } | { ok: false; message: string }> {
+  const parsed = ZEvidenceUploadRequest.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Not a valid file." };
+  try {
+    const { data } = await api(ZEvidenceUpload, "/v1/evidence/uploads", {
+      method: "POST",
+      body: parsed.data,
+    });
+    return { ok: true, upload: data };
+  } catch (error) {
+    if (error instanceof ApiProblem) return { ok: false, message: error.problem.detail };
+    throw error;
+  }
+}
+
+/** After a presigned upload (AWS): the API checks the size and SHA-256 of what arrived. */
+export async function completeObligationEvidence(
+  evidenceId: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!/^[0-9a-z]{26}$/.test(evidenceId)) return { ok: false, message: "Not an evidence id." };
+  try {
+    await api(ZEvidence, `/v1/evidence/${evidenceId}/complete`, { method: "POST" });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof ApiProblem) return { ok: false, message: error.problem.detail };
+    throw error;
+  }
 }

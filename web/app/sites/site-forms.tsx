@@ -6,12 +6,13 @@ import {
   type TAssuranceBasis,
   ZConduitInput,
   ZSiteAssetInput,
+  ZSiteAssetPatch,
   ZSiteCountermeasureInput,
   ZSiteInput,
   ZZoneInput,
 } from "@assure/shared";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useState, useTransition } from "react";
+import { createContext, type ReactNode, useContext, useRef, useState, useTransition } from "react";
 import type { z } from "zod";
 import type { FormResult } from "@/lib/form-result";
 import { siteMutation } from "./actions";
@@ -22,20 +23,76 @@ const BASIS_LABELS: Record<TAssuranceBasis, string> = {
   certified: "Certified",
 };
 
+/** Lets a form inside an EditDialog close it once saved. */
+const DialogContext = createContext<{ close: () => void } | null>(null);
+
 function useSubmit() {
   const [result, setResult] = useState<FormResult | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
+  const dialog = useContext(DialogContext);
   const submit = (run: () => Promise<FormResult>, onOk?: () => void) =>
     start(async () => {
       const answer = await run();
       setResult(answer);
       if (answer.ok) {
         onOk?.();
+        dialog?.close();
         router.refresh();
       }
     });
   return { result, setResult, pending, submit };
+}
+
+/** An "Edit" button that opens its form in a modal dialog (native <dialog>: focus stays inside, Esc closes). */
+export function EditDialog({
+  label,
+  title,
+  children,
+  className = "btn-secondary px-2 py-1 text-xs",
+}: {
+  label: string;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const close = () => {
+    ref.current?.close();
+    setOpen(false);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className={className}
+        aria-haspopup="dialog"
+        onClick={() => {
+          setOpen(true);
+          ref.current?.showModal();
+        }}
+      >
+        {label}
+      </button>
+      <dialog
+        ref={ref}
+        aria-label={title}
+        onClose={() => setOpen(false)}
+        className="m-auto w-[min(46rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 text-left shadow-xl backdrop:bg-slate-900/40"
+      >
+        <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
+          <h2 className="text-base">{title}</h2>
+          <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={close}>
+            Close
+          </button>
+        </div>
+        <div className="p-5">
+          {open ? <DialogContext.Provider value={{ close }}>{children}</DialogContext.Provider> : null}
+        </div>
+      </dialog>
+    </>
+  );
 }
 
 /** Validates with the API's own schema first; server errors come back keyed by the same JSON pointers. */
@@ -58,9 +115,13 @@ function Message({ result }: { result: FormResult | null }) {
   );
 }
 
-function FieldError({ errors, path }: { errors: Record<string, string>; path: string }) {
+function FieldError({ errors, path, id }: { errors: Record<string, string>; path: string; id?: string }) {
   const message = Object.entries(errors).find(([p]) => p === path || p.startsWith(`${path}/`))?.[1];
-  return message ? <p className="field-error">{message}</p> : null;
+  return message ? (
+    <p className="field-error" id={id}>
+      {message}
+    </p>
+  ) : null;
 }
 
 export function SlInputs({
@@ -110,8 +171,10 @@ function Disclosure({
   children: ReactNode;
   open?: boolean;
 }) {
+  // `open` is where it starts; afterwards the reader decides (a page refresh must not fold a form away).
+  const [isOpen, setOpen] = useState(open);
   return (
-    <details className="card" open={open}>
+    <details className="card" open={isOpen} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-sm font-semibold text-brand-700">{label}</summary>
       <div className="mt-4">{children}</div>
     </details>
@@ -237,100 +300,167 @@ export function ImportSiteForm() {
   );
 }
 
-export function ZoneForm({ siteId }: { siteId: string }) {
-  const [values, setValues] = useState({
-    name: "",
-    description: "",
-    slT: [2, 2, 2, 1, 2, 1, 2],
-    minimumBasis: "self_declared" as TAssuranceBasis,
-  });
+export interface ZoneValues {
+  id: string;
+  version: number;
+  name: string;
+  description: string;
+  slT: number[];
+  minimumBasis: TAssuranceBasis;
+}
+
+/** Adds a zone, or (with `existing`) edits one with If-Match; validated inline with the API's schema. */
+export function ZoneForm({
+  siteId,
+  existing,
+  open = false,
+}: {
+  siteId: string;
+  existing?: ZoneValues;
+  /** Start with the "Add a zone" disclosure open (an empty site). */
+  open?: boolean;
+}) {
+  const initial = {
+    name: existing?.name ?? "",
+    description: existing?.description ?? "",
+    slT: existing?.slT ?? [2, 2, 2, 1, 2, 1, 2],
+    minimumBasis: existing?.minimumBasis ?? ("self_declared" as TAssuranceBasis),
+  };
+  const [values, setValues] = useState(initial);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const { result, pending, submit } = useSubmit();
   const errors = { ...clientErrors(ZZoneInput, values), ...(result && !result.ok ? result.fieldErrors : {}) };
-  return (
-    <Disclosure label="Add a zone">
-      <form
-        noValidate
-        className="grid gap-3 md:grid-cols-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSubmitted(true);
-          if (Object.keys(clientErrors(ZZoneInput, values)).length) return;
-          submit(
-            () =>
-              siteMutation({
-                method: "POST",
-                path: `/v1/sites/${siteId}/zones`,
-                body: values,
-                siteId,
-                message: "Zone added.",
-              }),
-            () => setValues({ ...values, name: "", description: "" }),
-          );
-        }}
-      >
-        <div>
-          <label className="label" htmlFor="zone-name">
-            Zone name
-          </label>
-          <input
-            id="zone-name"
-            className="input"
-            value={values.name}
-            onChange={(e) => setValues({ ...values, name: e.target.value })}
-          />
-          {submitted ? <FieldError errors={errors} path="/name" /> : null}
-          <label className="label mt-3" htmlFor="zone-description">
-            Description
-          </label>
-          <input
-            id="zone-description"
-            className="input"
-            value={values.description}
-            onChange={(e) => setValues({ ...values, description: e.target.value })}
-          />
-          <label className="label mt-3" htmlFor="zone-basis">
-            Minimum assurance basis
-          </label>
-          <select
-            id="zone-basis"
-            className="input"
-            value={values.minimumBasis}
-            onChange={(e) => setValues({ ...values, minimumBasis: e.target.value as TAssuranceBasis })}
-          >
-            {ASSURANCE_BASES.map((basis) => (
-              <option key={basis} value={basis}>
-                {BASIS_LABELS[basis]}
-              </option>
-            ))}
-          </select>
-        </div>
+  const show = (field: string) => submitted || touched[field];
+  const prefix = existing ? `zone-edit-${existing.id}` : "zone";
+  const form = (
+    <form
+      noValidate
+      aria-label={existing ? `Edit zone ${existing.name}` : "New zone"}
+      className="grid gap-3 md:grid-cols-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSubmitted(true);
+        if (Object.keys(clientErrors(ZZoneInput, values)).length) return;
+        submit(
+          () =>
+            siteMutation({
+              method: existing ? "PATCH" : "POST",
+              path: existing ? `/v1/sites/${siteId}/zones/${existing.id}` : `/v1/sites/${siteId}/zones`,
+              body: values,
+              ...(existing ? { version: existing.version } : {}),
+              siteId,
+              message: existing ? "Zone saved." : "Zone added.",
+            }),
+          () => {
+            if (!existing) {
+              setValues({ ...values, name: "", description: "" });
+              setSubmitted(false);
+              setTouched({});
+            }
+          },
+        );
+      }}
+    >
+      <div>
+        <label className="label" htmlFor={`${prefix}-name`}>
+          Zone name
+        </label>
+        <input
+          id={`${prefix}-name`}
+          className="input"
+          value={values.name}
+          aria-invalid={Boolean(show("name") && errors["/name"])}
+          aria-describedby={`${prefix}-name-error`}
+          onBlur={() => setTouched({ ...touched, name: true })}
+          onChange={(e) => setValues({ ...values, name: e.target.value })}
+        />
+        {show("name") ? <FieldError errors={errors} path="/name" id={`${prefix}-name-error`} /> : null}
+        <label className="label mt-3" htmlFor={`${prefix}-description`}>
+          Description
+        </label>
+        <input
+          id={`${prefix}-description`}
+          className="input"
+          value={values.description}
+          onChange={(e) => setValues({ ...values, description: e.target.value })}
+        />
+        <label className="label mt-3" htmlFor={`${prefix}-basis`}>
+          Minimum assurance basis
+        </label>
+        <select
+          id={`${prefix}-basis`}
+          className="input"
+          value={values.minimumBasis}
+          onChange={(e) => setValues({ ...values, minimumBasis: e.target.value as TAssuranceBasis })}
+        >
+          {ASSURANCE_BASES.map((basis) => (
+            <option key={basis} value={basis}>
+              {BASIS_LABELS[basis]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
         <SlInputs
           label="SL-T"
-          testId="zone-slt"
+          testId={existing ? "zone-edit-slt" : "zone-slt"}
           value={values.slT}
           onChange={(slT) => setValues({ ...values, slT })}
         />
-        <div className="flex items-center gap-3 md:col-span-2">
-          <button type="submit" className="btn-primary" disabled={pending}>
-            Add zone
-          </button>
-          <Message result={result} />
-        </div>
-      </form>
+        <p className="mt-2 text-xs text-slate-500">
+          The target security level per foundational requirement, from the zone's risk assessment (IEC
+          62443-3-2).
+        </p>
+      </div>
+      <div className="flex items-center gap-3 md:col-span-2">
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {existing ? "Save zone" : "Add zone"}
+        </button>
+        <Message result={result} />
+      </div>
+    </form>
+  );
+  return existing ? (
+    form
+  ) : (
+    <Disclosure label="Add a zone" open={open}>
+      {form}
     </Disclosure>
   );
 }
 
-export function ConduitForm({ siteId, zones }: { siteId: string; zones: { id: string; name: string }[] }) {
+export interface ConduitValues {
+  id: string;
+  version: number;
+  name: string;
+  fromZoneId: string;
+  toZoneId: string;
+  protocols: string[];
+  description: string;
+  slT?: number[] | undefined;
+}
+
+/** Adds a conduit between two zones, or (with `existing`) edits one with If-Match. */
+export function ConduitForm({
+  siteId,
+  zones,
+  existing,
+}: {
+  siteId: string;
+  zones: { id: string; name: string }[];
+  existing?: ConduitValues;
+}) {
   const [values, setValues] = useState({
-    name: "",
-    fromZoneId: zones[0]?.id ?? "",
-    toZoneId: zones[1]?.id ?? "",
-    protocols: "",
-    inherit: true,
-    slT: [2, 2, 2, 2, 2, 2, 2],
+    name: existing?.name ?? "",
+    fromZoneId: existing?.fromZoneId ?? zones[0]?.id ?? "",
+    toZoneId: existing?.toZoneId ?? zones[1]?.id ?? "",
+    protocols: existing?.protocols.join(", ") ?? "",
+    description: existing?.description ?? "",
+    inherit: existing ? !existing.slT : true,
+    slT: existing?.slT ?? [2, 2, 2, 2, 2, 2, 2],
   });
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const { result, pending, submit } = useSubmit();
   const body = {
@@ -341,108 +471,141 @@ export function ConduitForm({ siteId, zones }: { siteId: string; zones: { id: st
       .split(",")
       .map((p) => p.trim())
       .filter(Boolean),
+    description: values.description,
     ...(values.inherit ? {} : { slT: values.slT }),
   };
   const errors = {
     ...clientErrors(ZConduitInput, body),
     ...(result && !result.ok ? result.fieldErrors : {}),
   };
-  return (
-    <Disclosure label="Add a conduit">
-      <form
-        noValidate
-        className="grid gap-3 md:grid-cols-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSubmitted(true);
-          if (Object.keys(clientErrors(ZConduitInput, body)).length) return;
-          submit(() =>
+  const show = (field: string) => submitted || touched[field];
+  const prefix = existing ? `conduit-edit-${existing.id}` : "conduit";
+  const form = (
+    <form
+      noValidate
+      aria-label={existing ? `Edit conduit ${existing.name}` : "New conduit"}
+      className="grid gap-3 md:grid-cols-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSubmitted(true);
+        if (Object.keys(clientErrors(ZConduitInput, body)).length) return;
+        submit(
+          () =>
             siteMutation({
-              method: "POST",
-              path: `/v1/sites/${siteId}/conduits`,
-              body,
+              method: existing ? "PATCH" : "POST",
+              path: existing ? `/v1/sites/${siteId}/conduits/${existing.id}` : `/v1/sites/${siteId}/conduits`,
+              // Editing back to inherited SL-T sends null, which clears the conduit's own SL-T.
+              body: existing && values.inherit ? { ...body, slT: null } : body,
+              ...(existing ? { version: existing.version } : {}),
               siteId,
-              message: "Conduit added.",
+              message: existing ? "Conduit saved." : "Conduit added.",
             }),
-          );
-        }}
-      >
-        <div className="space-y-3">
-          <div>
-            <label className="label" htmlFor="conduit-name">
-              Conduit name
+          () => {
+            if (!existing) {
+              setValues({ ...values, name: "", protocols: "", description: "" });
+              setSubmitted(false);
+              setTouched({});
+            }
+          },
+        );
+      }}
+    >
+      <div className="space-y-3">
+        <div>
+          <label className="label" htmlFor={`${prefix}-name`}>
+            Conduit name
+          </label>
+          <input
+            id={`${prefix}-name`}
+            className="input"
+            value={values.name}
+            aria-invalid={Boolean(show("name") && errors["/name"])}
+            onBlur={() => setTouched({ ...touched, name: true })}
+            onChange={(e) => setValues({ ...values, name: e.target.value })}
+          />
+          {show("name") ? <FieldError errors={errors} path="/name" /> : null}
+        </div>
+        {(["fromZoneId", "toZoneId"] as const).map((end) => (
+          <div key={end}>
+            <label className="label" htmlFor={`${prefix}-${end}`}>
+              {end === "fromZoneId" ? "From zone" : "To zone"}
             </label>
-            <input
-              id="conduit-name"
+            <select
+              id={`${prefix}-${end}`}
               className="input"
-              value={values.name}
-              onChange={(e) => setValues({ ...values, name: e.target.value })}
-            />
-            {submitted ? <FieldError errors={errors} path="/name" /> : null}
+              value={values[end]}
+              aria-invalid={Boolean(errors[`/${end}`])}
+              onChange={(e) => setValues({ ...values, [end]: e.target.value })}
+            >
+              {zones.map((zone) => (
+                <option key={zone.id} value={zone.id}>
+                  {zone.name}
+                </option>
+              ))}
+            </select>
+            {/* A conduit to its own zone is flagged at once, not only on submit. */}
+            <FieldError errors={errors} path={`/${end}`} />
           </div>
-          {(["fromZoneId", "toZoneId"] as const).map((end) => (
-            <div key={end}>
-              <label className="label" htmlFor={`conduit-${end}`}>
-                {end === "fromZoneId" ? "From zone" : "To zone"}
-              </label>
-              <select
-                id={`conduit-${end}`}
-                className="input"
-                value={values[end]}
-                onChange={(e) => setValues({ ...values, [end]: e.target.value })}
-              >
-                {zones.map((zone) => (
-                  <option key={zone.id} value={zone.id}>
-                    {zone.name}
-                  </option>
-                ))}
-              </select>
-              {submitted ? <FieldError errors={errors} path={`/${end}`} /> : null}
-            </div>
-          ))}
-          <div>
-            <label className="label" htmlFor="conduit-protocols">
-              Protocols
-            </label>
-            <input
-              id="conduit-protocols"
-              className="input"
-              placeholder="OPC UA, Modbus/TCP"
-              value={values.protocols}
-              onChange={(e) => setValues({ ...values, protocols: e.target.value })}
-            />
-          </div>
+        ))}
+        <div>
+          <label className="label" htmlFor={`${prefix}-protocols`}>
+            Protocols
+          </label>
+          <input
+            id={`${prefix}-protocols`}
+            className="input"
+            placeholder="OPC UA, Modbus/TCP"
+            aria-describedby={`${prefix}-protocols-hint`}
+            value={values.protocols}
+            onChange={(e) => setValues({ ...values, protocols: e.target.value })}
+          />
+          <p id={`${prefix}-protocols-hint`} className="mt-1 text-xs text-slate-500">
+            Separate with commas.
+          </p>
+          {show("protocols") || submitted ? <FieldError errors={errors} path="/protocols" /> : null}
         </div>
         <div>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={values.inherit}
-              onChange={(e) => setValues({ ...values, inherit: e.target.checked })}
-            />
-            SL-T from the two zones (the stricter per FR)
+          <label className="label" htmlFor={`${prefix}-description`}>
+            Description
           </label>
-          {values.inherit ? null : (
+          <input
+            id={`${prefix}-description`}
+            className="input"
+            value={values.description}
+            onChange={(e) => setValues({ ...values, description: e.target.value })}
+          />
+        </div>
+      </div>
+      <div>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={values.inherit}
+            onChange={(e) => setValues({ ...values, inherit: e.target.checked })}
+          />
+          SL-T from the two zones (the stricter per FR)
+        </label>
+        {values.inherit ? null : (
+          <div className="mt-2">
             <SlInputs
               label="Conduit SL-T"
-              testId="conduit-slt"
+              testId={existing ? "conduit-edit-slt" : "conduit-slt"}
               value={values.slT}
               onChange={(slT) => setValues({ ...values, slT })}
             />
-          )}
-        </div>
-        <div className="flex items-center gap-3 md:col-span-2">
-          <button type="submit" className="btn-primary" disabled={pending || zones.length < 2}>
-            Add conduit
-          </button>
-          {zones.length < 2 ? (
-            <span className="text-sm text-slate-500">A conduit needs two zones.</span>
-          ) : null}
-          <Message result={result} />
-        </div>
-      </form>
-    </Disclosure>
+          </div>
+        )}
+      </div>
+      <div className="flex items-center gap-3 md:col-span-2">
+        <button type="submit" className="btn-primary" disabled={pending || zones.length < 2}>
+          {existing ? "Save conduit" : "Add conduit"}
+        </button>
+        {zones.length < 2 ? <span className="text-sm text-slate-500">A conduit needs two zones.</span> : null}
+        <Message result={result} />
+      </div>
+    </form>
   );
+  return existing ? form : <Disclosure label="Add a conduit">{form}</Disclosure>;
 }
 
 export interface CatalogOption {
@@ -463,6 +626,8 @@ export function AssetForm({
 }) {
   const [values, setValues] = useState({ name: "", componentId: "", version: "", count: 1, role: "" });
   const [submitted, setSubmitted] = useState(false);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const show = (field: string) => submitted || touched[field];
   const { result, pending, submit } = useSubmit();
   const component = catalog.find((c) => c.id === values.componentId);
   const body = {
@@ -474,8 +639,9 @@ export function AssetForm({
     count: values.count,
     role: values.role,
   };
-  const errors = {
+  const errors: Record<string, string> = {
     ...clientErrors(ZSiteAssetInput, body),
+    ...(values.componentId ? {} : { "/componentId": "choose a catalog component" }),
     ...(result && !result.ok ? result.fieldErrors : {}),
   };
   return (
@@ -496,7 +662,11 @@ export function AssetForm({
                 siteId,
                 message: "Asset added.",
               }),
-            () => setValues({ name: "", componentId: "", version: "", count: 1, role: "" }),
+            () => {
+              setValues({ name: "", componentId: "", version: "", count: 1, role: "" });
+              setSubmitted(false);
+              setTouched({});
+            },
           );
         }}
       >
@@ -508,9 +678,11 @@ export function AssetForm({
             id="asset-name"
             className="input"
             value={values.name}
+            aria-invalid={Boolean(show("name") && errors["/name"])}
+            onBlur={() => setTouched({ ...touched, name: true })}
             onChange={(e) => setValues({ ...values, name: e.target.value })}
           />
-          {submitted ? <FieldError errors={errors} path="/name" /> : null}
+          {show("name") ? <FieldError errors={errors} path="/name" /> : null}
         </div>
         <div>
           <label className="label" htmlFor="asset-component">
@@ -520,6 +692,8 @@ export function AssetForm({
             id="asset-component"
             className="input"
             value={values.componentId}
+            aria-invalid={Boolean(show("componentId") && errors["/componentId"])}
+            onBlur={() => setTouched({ ...touched, componentId: true })}
             onChange={(e) => {
               const next = catalog.find((c) => c.id === e.target.value);
               setValues({
@@ -536,7 +710,7 @@ export function AssetForm({
               </option>
             ))}
           </select>
-          {submitted ? <FieldError errors={errors} path="/componentId" /> : null}
+          {show("componentId") ? <FieldError errors={errors} path="/componentId" /> : null}
         </div>
         <div>
           <label className="label" htmlFor="asset-version">
@@ -547,6 +721,8 @@ export function AssetForm({
             className="input"
             list="asset-versions"
             value={values.version}
+            aria-invalid={Boolean(show("version") && errors["/version"])}
+            onBlur={() => setTouched({ ...touched, version: true })}
             onChange={(e) => setValues({ ...values, version: e.target.value })}
           />
           <datalist id="asset-versions">
@@ -554,7 +730,7 @@ export function AssetForm({
               <option key={v} value={v} />
             ))}
           </datalist>
-          {submitted ? <FieldError errors={errors} path="/version" /> : null}
+          {show("version") ? <FieldError errors={errors} path="/version" /> : null}
         </div>
         <div>
           <label className="label" htmlFor="asset-count">
@@ -568,7 +744,7 @@ export function AssetForm({
             value={values.count}
             onChange={(e) => setValues({ ...values, count: Number(e.target.value) })}
           />
-          {submitted ? <FieldError errors={errors} path="/count" /> : null}
+          {show("count") ? <FieldError errors={errors} path="/count" /> : null}
         </div>
         <div className="md:col-span-2">
           <label className="label" htmlFor="asset-role">
@@ -592,25 +768,48 @@ export function AssetForm({
   );
 }
 
+export interface CountermeasureValues {
+  id: string;
+  version: number;
+  name: string;
+  description: string;
+  scope: { kind: "asset" | "zone" | "conduit"; id: string };
+  frs: number[];
+  raisesTo: number;
+  kind: "technical" | "procedural";
+  responsibleParty: "asset_owner" | "integrator" | "supplier";
+  evidence: string;
+}
+
+/** Records a compensating countermeasure, or (with `existing`) edits one with If-Match. */
 export function CountermeasureForm({
   siteId,
   targets,
   initial,
+  existing,
+  bare = false,
 }: {
   siteId: string;
   targets: { kind: "asset" | "zone" | "conduit"; id: string; label: string }[];
   initial?: { target?: string; frs?: number[]; raisesTo?: number };
+  existing?: CountermeasureValues;
+  /** Without the disclosure around it (inside a dialog). */
+  bare?: boolean;
 }) {
   const [values, setValues] = useState({
-    name: "",
-    description: "",
-    target: initial?.target ?? (targets[0] ? `${targets[0].kind}:${targets[0].id}` : ""),
-    frs: initial?.frs ?? ([] as number[]),
-    raisesTo: initial?.raisesTo ?? 2,
-    kind: "technical" as "technical" | "procedural",
-    responsibleParty: "asset_owner" as "asset_owner" | "integrator" | "supplier",
-    evidence: "",
+    name: existing?.name ?? "",
+    description: existing?.description ?? "",
+    target: existing
+      ? `${existing.scope.kind}:${existing.scope.id}`
+      : (initial?.target ?? (targets[0] ? `${targets[0].kind}:${targets[0].id}` : "")),
+    frs: existing?.frs ?? initial?.frs ?? ([] as number[]),
+    raisesTo: existing?.raisesTo ?? initial?.raisesTo ?? 2,
+    kind: existing?.kind ?? ("technical" as "technical" | "procedural"),
+    responsibleParty:
+      existing?.responsibleParty ?? ("asset_owner" as "asset_owner" | "integrator" | "supplier"),
+    evidence: existing?.evidence ?? "",
   });
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const { result, pending, submit } = useSubmit();
   const [kind, id] = values.target.split(":");
@@ -628,159 +827,305 @@ export function CountermeasureForm({
     ...clientErrors(ZSiteCountermeasureInput, body),
     ...(result && !result.ok ? result.fieldErrors : {}),
   };
-  return (
-    <Disclosure label="Record a countermeasure" open={Boolean(initial?.target)}>
-      <form
-        noValidate
-        aria-label="Countermeasure"
-        className="grid gap-3 md:grid-cols-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSubmitted(true);
-          if (Object.keys(clientErrors(ZSiteCountermeasureInput, body)).length) return;
-          submit(() =>
+  const show = (field: string) => submitted || touched[field];
+  const prefix = existing ? `cm-edit-${existing.id}` : bare ? "cm-gap" : "cm";
+  const form = (
+    <form
+      noValidate
+      aria-label={existing ? `Edit countermeasure ${existing.name}` : "New countermeasure"}
+      className="grid gap-3 md:grid-cols-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSubmitted(true);
+        if (Object.keys(clientErrors(ZSiteCountermeasureInput, body)).length) return;
+        submit(
+          () =>
             siteMutation({
-              method: "POST",
-              path: `/v1/sites/${siteId}/countermeasures`,
+              method: existing ? "PATCH" : "POST",
+              path: existing
+                ? `/v1/sites/${siteId}/countermeasures/${existing.id}`
+                : `/v1/sites/${siteId}/countermeasures`,
               body,
+              ...(existing ? { version: existing.version } : {}),
               siteId,
-              message: "Countermeasure recorded.",
+              message: existing ? "Countermeasure saved." : "Countermeasure recorded.",
             }),
-          );
-        }}
-      >
-        <div>
-          <label className="label" htmlFor="cm-name">
-            Countermeasure
-          </label>
-          <input
-            id="cm-name"
-            className="input"
-            value={values.name}
-            onChange={(e) => setValues({ ...values, name: e.target.value })}
-          />
-          {submitted ? <FieldError errors={errors} path="/name" /> : null}
+          () => {
+            if (!existing) {
+              setValues({ ...values, name: "", description: "", evidence: "", frs: [] });
+              setSubmitted(false);
+              setTouched({});
+            }
+          },
+        );
+      }}
+    >
+      <div>
+        <label className="label" htmlFor={`${prefix}-name`}>
+          Countermeasure
+        </label>
+        <input
+          id={`${prefix}-name`}
+          className="input"
+          value={values.name}
+          placeholder="e.g. Jump host with MFA for engineering access"
+          aria-invalid={Boolean(show("name") && errors["/name"])}
+          onBlur={() => setTouched({ ...touched, name: true })}
+          onChange={(e) => setValues({ ...values, name: e.target.value })}
+        />
+        {show("name") ? <FieldError errors={errors} path="/name" /> : null}
+      </div>
+      <div>
+        <label className="label" htmlFor={`${prefix}-target`}>
+          Applies to
+        </label>
+        <select
+          id={`${prefix}-target`}
+          className="input"
+          value={values.target}
+          onChange={(e) => setValues({ ...values, target: e.target.value })}
+        >
+          {targets.map((t) => (
+            <option key={`${t.kind}:${t.id}`} value={`${t.kind}:${t.id}`}>
+              {t.kind === "asset" ? "Asset" : t.kind === "zone" ? "Zone" : "Conduit"}: {t.label}
+            </option>
+          ))}
+        </select>
+        {show("scope") ? <FieldError errors={errors} path="/scope" /> : null}
+      </div>
+      <fieldset className="md:col-span-2">
+        <legend className="label">Foundational requirements it compensates</legend>
+        <div className="flex flex-wrap gap-x-3 gap-y-1">
+          {FOUNDATIONAL_REQUIREMENTS.map((fr) => (
+            <label key={fr.fr} className="flex items-center gap-1 text-sm" title={fr.name}>
+              <input
+                type="checkbox"
+                aria-label={`FR${fr.fr} ${fr.code}`}
+                checked={values.frs.includes(fr.fr)}
+                onChange={(e) => {
+                  setTouched({ ...touched, frs: true });
+                  setValues({
+                    ...values,
+                    frs: e.target.checked
+                      ? [...values.frs, fr.fr].sort()
+                      : values.frs.filter((x) => x !== fr.fr),
+                  });
+                }}
+              />
+              FR{fr.fr} {fr.code}
+            </label>
+          ))}
         </div>
+        {show("frs") ? <FieldError errors={errors} path="/frs" /> : null}
+      </fieldset>
+      <div className="grid grid-cols-3 gap-3 md:col-span-2">
         <div>
-          <label className="label" htmlFor="cm-target">
-            Applies to
+          <label className="label" htmlFor={`${prefix}-raises`}>
+            Raises to
           </label>
           <select
-            id="cm-target"
+            id={`${prefix}-raises`}
             className="input"
-            value={values.target}
-            onChange={(e) => setValues({ ...values, target: e.target.value })}
+            value={values.raisesTo}
+            onChange={(e) => setValues({ ...values, raisesTo: Number(e.target.value) })}
           >
-            {targets.map((t) => (
-              <option key={`${t.kind}:${t.id}`} value={`${t.kind}:${t.id}`}>
-                {t.kind}: {t.label}
+            {[1, 2, 3, 4].map((level) => (
+              <option key={level} value={level}>
+                SL {level}
               </option>
             ))}
           </select>
         </div>
-        <fieldset>
-          <legend className="label">Foundational requirements</legend>
-          <div className="flex flex-wrap gap-2">
-            {FOUNDATIONAL_REQUIREMENTS.map((fr) => (
-              <label key={fr.fr} className="flex items-center gap-1 text-sm" title={fr.name}>
-                <input
-                  type="checkbox"
-                  aria-label={`FR${fr.fr} ${fr.code}`}
-                  checked={values.frs.includes(fr.fr)}
-                  onChange={(e) =>
-                    setValues({
-                      ...values,
-                      frs: e.target.checked
-                        ? [...values.frs, fr.fr].sort()
-                        : values.frs.filter((x) => x !== fr.fr),
-                    })
-                  }
-                />
-                FR{fr.fr} {fr.code}
-              </label>
-            ))}
-          </div>
-          {submitted ? <FieldError errors={errors} path="/frs" /> : null}
-        </fieldset>
-        <div className="grid grid-cols-3 gap-2">
-          <div>
-            <label className="label" htmlFor="cm-raises">
-              Raises to
-            </label>
-            <select
-              id="cm-raises"
-              className="input"
-              value={values.raisesTo}
-              onChange={(e) => setValues({ ...values, raisesTo: Number(e.target.value) })}
-            >
-              {[1, 2, 3, 4].map((level) => (
-                <option key={level} value={level}>
-                  SL {level}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label className="label" htmlFor="cm-kind">
-              Kind
-            </label>
-            <select
-              id="cm-kind"
-              className="input"
-              value={values.kind}
-              onChange={(e) => setValues({ ...values, kind: e.target.value as "technical" })}
-            >
-              <option value="technical">Technical</option>
-              <option value="procedural">Procedural</option>
-            </select>
-          </div>
-          <div>
-            <label className="label" htmlFor="cm-party">
-              Responsible
-            </label>
-            <select
-              id="cm-party"
-              className="input"
-              value={values.responsibleParty}
-              onChange={(e) => setValues({ ...values, responsibleParty: e.target.value as "asset_owner" })}
-            >
-              <option value="asset_owner">Asset owner</option>
-              <option value="integrator">Integrator</option>
-              <option value="supplier">Supplier</option>
-            </select>
-          </div>
+        <div>
+          <label className="label" htmlFor={`${prefix}-kind`}>
+            Kind
+          </label>
+          <select
+            id={`${prefix}-kind`}
+            className="input"
+            value={values.kind}
+            onChange={(e) => setValues({ ...values, kind: e.target.value as "technical" })}
+          >
+            <option value="technical">Technical</option>
+            <option value="procedural">Procedural</option>
+          </select>
         </div>
         <div>
-          <label className="label" htmlFor="cm-description">
-            Description
+          <label className="label" htmlFor={`${prefix}-party`}>
+            Responsible
           </label>
-          <input
-            id="cm-description"
+          <select
+            id={`${prefix}-party`}
             className="input"
-            value={values.description}
-            onChange={(e) => setValues({ ...values, description: e.target.value })}
-          />
+            value={values.responsibleParty}
+            onChange={(e) => setValues({ ...values, responsibleParty: e.target.value as "asset_owner" })}
+          >
+            <option value="asset_owner">Asset owner</option>
+            <option value="integrator">Integrator</option>
+            <option value="supplier">Supplier</option>
+          </select>
         </div>
-        <div>
-          <label className="label" htmlFor="cm-evidence">
-            Evidence
-          </label>
-          <input
-            id="cm-evidence"
-            className="input"
-            placeholder="Document, test report or ticket"
-            value={values.evidence}
-            onChange={(e) => setValues({ ...values, evidence: e.target.value })}
-          />
-        </div>
-        <div className="flex items-center gap-3 md:col-span-2">
-          <button type="submit" className="btn-primary" disabled={pending}>
-            Record countermeasure
-          </button>
-          <Message result={result} />
-        </div>
-      </form>
+      </div>
+      <div>
+        <label className="label" htmlFor={`${prefix}-description`}>
+          Description
+        </label>
+        <input
+          id={`${prefix}-description`}
+          className="input"
+          value={values.description}
+          onChange={(e) => setValues({ ...values, description: e.target.value })}
+        />
+      </div>
+      <div>
+        <label className="label" htmlFor={`${prefix}-evidence`}>
+          Evidence
+        </label>
+        <input
+          id={`${prefix}-evidence`}
+          className="input"
+          placeholder="Document, test report or ticket"
+          value={values.evidence}
+          onChange={(e) => setValues({ ...values, evidence: e.target.value })}
+        />
+      </div>
+      <div className="flex items-center gap-3 md:col-span-2">
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {existing ? "Save countermeasure" : "Record countermeasure"}
+        </button>
+        <Message result={result} />
+      </div>
+    </form>
+  );
+  return existing || bare ? (
+    form
+  ) : (
+    <Disclosure label="Record a countermeasure" open={Boolean(initial?.target)}>
+      {form}
     </Disclosure>
+  );
+}
+
+export interface AssetValues {
+  id: string;
+  revision: number;
+  name: string;
+  version: string;
+  count: number;
+  role: string;
+  notes: string;
+}
+
+/** Edits an asset's name, deployed version, count and role (If-Match with its revision). */
+export function AssetEditForm({
+  siteId,
+  asset,
+  versions,
+}: {
+  siteId: string;
+  asset: AssetValues;
+  versions: string[];
+}) {
+  const [values, setValues] = useState({
+    name: asset.name,
+    version: asset.version,
+    count: asset.count,
+    role: asset.role,
+    notes: asset.notes,
+  });
+  const [submitted, setSubmitted] = useState(false);
+  const { result, pending, submit } = useSubmit();
+  const errors = {
+    ...clientErrors(ZSiteAssetPatch, values),
+    ...(result && !result.ok ? result.fieldErrors : {}),
+  };
+  const prefix = `asset-edit-${asset.id}`;
+  return (
+    <form
+      noValidate
+      aria-label={`Edit asset ${asset.name}`}
+      className="grid gap-3 md:grid-cols-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSubmitted(true);
+        if (Object.keys(clientErrors(ZSiteAssetPatch, values)).length) return;
+        submit(() =>
+          siteMutation({
+            method: "PATCH",
+            path: `/v1/sites/${siteId}/assets/${asset.id}`,
+            body: values,
+            version: asset.revision,
+            siteId,
+            message: "Asset saved.",
+          }),
+        );
+      }}
+    >
+      <div>
+        <label className="label" htmlFor={`${prefix}-name`}>
+          Asset name or tag
+        </label>
+        <input
+          id={`${prefix}-name`}
+          className="input"
+          value={values.name}
+          aria-invalid={Boolean(errors["/name"])}
+          onChange={(e) => setValues({ ...values, name: e.target.value })}
+        />
+        <FieldError errors={errors} path="/name" />
+      </div>
+      <div>
+        <label className="label" htmlFor={`${prefix}-version`}>
+          Deployed version
+        </label>
+        <input
+          id={`${prefix}-version`}
+          className="input"
+          list={`${prefix}-versions`}
+          value={values.version}
+          aria-invalid={Boolean(errors["/version"])}
+          onChange={(e) => setValues({ ...values, version: e.target.value })}
+        />
+        <datalist id={`${prefix}-versions`}>
+          {versions.map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+        <FieldError errors={errors} path="/version" />
+      </div>
+      <div>
+        <label className="label" htmlFor={`${prefix}-count`}>
+          Count
+        </label>
+        <input
+          id={`${prefix}-count`}
+          type="number"
+          min={1}
+          className="input"
+          value={values.count}
+          aria-invalid={Boolean(errors["/count"])}
+          onChange={(e) => setValues({ ...values, count: Number(e.target.value) })}
+        />
+        <FieldError errors={errors} path="/count" />
+      </div>
+      <div>
+        <label className="label" htmlFor={`${prefix}-role`}>
+          Role
+        </label>
+        <input
+          id={`${prefix}-role`}
+          className="input"
+          value={values.role}
+          onChange={(e) => setValues({ ...values, role: e.target.value })}
+        />
+      </div>
+      <div className="flex items-center gap-3 md:col-span-2">
+        <button type="submit" className="btn-primary" disabled={pending}>
+          Save asset
+        </button>
+        {submitted && Object.keys(errors).length ? null : <Message result={result} />}
+      </div>
+    </form>
   );
 }
 

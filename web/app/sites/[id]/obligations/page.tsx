@@ -32,6 +32,8 @@ export default async function ObligationsPage({
   for (const name of ["status", "party", "source", "overdue", "q", "sort", "order", "cursor"])
     if (one(search[name])) query.set(name, one(search[name]));
   const view = one(search.view) || "board";
+  const sort = one(search.sort) || "due";
+  const order = one(search.order) === "desc" ? "desc" : "asc";
   let model: ReturnType<typeof ZSiteModelView.parse>;
   let data: ReturnType<typeof ZSiteObligationsView.parse>;
   try {
@@ -67,7 +69,7 @@ export default async function ObligationsPage({
         </span>
         {isOverdue(o, today) ? <span className="badge bg-red-600 text-white">Overdue</span> : null}
       </div>
-      <Link href={`/sites/${id}/obligations/${o.id}`} className="mt-1 block text-slate-900">
+      <Link href={`/sites/${id}/obligations/${o.id}`} className="mt-1 block text-slate-900 hover:underline">
         {o.text}
       </Link>
       <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
@@ -91,7 +93,12 @@ export default async function ObligationsPage({
               className="btn-secondary px-2 py-1 text-xs"
             />
           ) : null}
-          {o.status !== "met" ? (
+          {o.status !== "met" && o.evidence.length === 0 ? (
+            <Link href={`/sites/${id}/obligations/${o.id}`} className="btn-secondary px-2 py-1 text-xs">
+              Add evidence
+            </Link>
+          ) : null}
+          {o.status !== "met" && o.evidence.length > 0 ? (
             <ActionButton
               label="Mark met"
               method="PATCH"
@@ -132,10 +139,10 @@ export default async function ObligationsPage({
         </div>
         <div className="flex gap-2">
           <a className="btn-secondary" href={`/sites/${id}/download/obligations.xlsx`}>
-            XLSX
+            Export XLSX
           </a>
           <a className="btn-secondary" href={`/sites/${id}/download/obligations.csv`}>
-            CSV
+            Export CSV
           </a>
           {canWork ? (
             <ActionButton
@@ -166,8 +173,9 @@ export default async function ObligationsPage({
           <div className="text-xl font-semibold text-red-700">{data.counts.overdue}</div>
         </Link>
       </section>
-      <form className="card grid gap-3 md:grid-cols-6" aria-label="Filter obligations">
+      <form className="card grid gap-3 md:grid-cols-4 lg:grid-cols-8" aria-label="Filter obligations">
         <input type="hidden" name="view" value={view} />
+        {one(search.overdue) ? <input type="hidden" name="overdue" value={one(search.overdue)} /> : null}
         <input
           name="q"
           defaultValue={one(search.q)}
@@ -188,6 +196,14 @@ export default async function ObligationsPage({
             </option>
           ))}
         </select>
+        <select name="status" defaultValue={one(search.status)} aria-label="Status" className="input">
+          <option value="">Any status</option>
+          {OBLIGATION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {OBLIGATION_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
         <select name="source" defaultValue={one(search.source)} aria-label="Source" className="input">
           <option value="">Any source</option>
           {Object.entries(OBLIGATION_SOURCE_LABELS).map(([k, v]) => (
@@ -202,6 +218,10 @@ export default async function ObligationsPage({
               Sort by {s}
             </option>
           ))}
+        </select>
+        <select name="order" defaultValue={order} aria-label="Order" className="input">
+          <option value="asc">Ascending</option>
+          <option value="desc">Descending</option>
         </select>
         <button type="submit" className="btn-primary">
           Apply
@@ -229,10 +249,26 @@ export default async function ObligationsPage({
               aria-label={OBLIGATION_STATUS_LABELS[status]}
               className="rounded-lg bg-slate-100 p-3"
             >
-              <h2 className="mb-2 text-sm">
-                {OBLIGATION_STATUS_LABELS[status]} ({data.items.filter((o) => o.status === status).length})
+              <h2 className="mb-2 flex items-center justify-between text-sm">
+                {OBLIGATION_STATUS_LABELS[status]}
+                <span className="badge bg-white text-slate-700">
+                  {data.items.filter((o) => o.status === status).length}
+                </span>
               </h2>
-              <ul className="space-y-2">{data.items.filter((o) => o.status === status).map(card)}</ul>
+              {data.items.some((o) => o.status === status) ? (
+                <ul
+                  className="max-h-[70vh] space-y-2 overflow-y-auto pr-1"
+                  // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling column must be reachable by keyboard
+                  tabIndex={0}
+                  aria-label={`${OBLIGATION_STATUS_LABELS[status]} obligations`}
+                >
+                  {data.items.filter((o) => o.status === status).map(card)}
+                </ul>
+              ) : (
+                <p className="rounded-md border border-dashed border-slate-300 p-3 text-center text-xs text-slate-500">
+                  None
+                </p>
+              )}
             </section>
           ))}
         </div>
@@ -241,11 +277,39 @@ export default async function ObligationsPage({
           <table className="table" data-testid="obligation-table">
             <thead>
               <tr>
-                <th>Obligation</th>
-                <th>Responsible</th>
-                <th>Status</th>
-                <th>Due</th>
-                <th>Source</th>
+                {(
+                  [
+                    ["text", "Obligation"],
+                    ["party", "Responsible"],
+                    ["status", "Status"],
+                    ["due", "Due"],
+                    ["source", "Source"],
+                  ] as const
+                ).map(([key, label]) => {
+                  const active = sort === key;
+                  return (
+                    <th
+                      key={key}
+                      scope="col"
+                      aria-sort={active ? (order === "asc" ? "ascending" : "descending") : undefined}
+                    >
+                      <Link
+                        href={link({
+                          sort: key,
+                          order: active && order === "asc" ? "desc" : "asc",
+                          cursor: "",
+                        })}
+                        className="inline-flex items-center gap-1 text-slate-600 no-underline hover:text-slate-900"
+                        aria-label={`Sort by ${label.toLowerCase()}${active ? (order === "asc" ? ", descending" : ", ascending") : ""}`}
+                      >
+                        {label}
+                        <span aria-hidden className={active ? "text-slate-900" : "text-slate-300"}>
+                          {active && order === "desc" ? "▼" : "▲"}
+                        </span>
+                      </Link>
+                    </th>
+                  );
+                })}
               </tr>
             </thead>
             <tbody>
@@ -303,6 +367,23 @@ export default async function ObligationsPage({
           </table>
         </div>
       )}
+      {data.nextCursor || one(search.cursor) ? (
+        <nav className="flex items-center justify-end gap-2 text-sm" aria-label="Pages of obligations">
+          <span className="text-slate-500">
+            {data.items.length} of {data.total} shown
+          </span>
+          {one(search.cursor) ? (
+            <Link className="btn-secondary" href={link({ cursor: "" })}>
+              First page
+            </Link>
+          ) : null}
+          {data.nextCursor ? (
+            <Link className="btn-secondary" href={link({ cursor: data.nextCursor })}>
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

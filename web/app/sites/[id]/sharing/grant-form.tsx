@@ -1,5 +1,6 @@
 "use client";
 
+import { ZGrantInput } from "@assure/shared";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { FormResult } from "@/lib/form-result";
@@ -10,12 +11,21 @@ export function GrantForm({ siteId }: { siteId: string }) {
   const [access, setAccess] = useState<"read" | "write">("read");
   const [result, setResult] = useState<FormResult | null>(null);
   const [pending, start] = useTransition();
+  const [touched, setTouched] = useState(false);
   const router = useRouter();
+  const parsed = ZGrantInput.safeParse({ granteeSlug: slug.trim(), access });
+  const slugError = parsed.success ? undefined : parsed.error.issues[0]?.message;
+  const shownError =
+    result && !result.ok ? (result.fieldErrors["/granteeSlug"] ?? result.message) : undefined;
   return (
     <form
-      className="card grid gap-3 md:grid-cols-4"
+      noValidate
+      aria-label="Share this site"
+      className="card grid items-start gap-3 md:grid-cols-4"
       onSubmit={(e) => {
         e.preventDefault();
+        setTouched(true);
+        if (slugError) return;
         start(async () => {
           const answer = await siteMutation({
             method: "POST",
@@ -25,10 +35,15 @@ export function GrantForm({ siteId }: { siteId: string }) {
             message: "Shared.",
           });
           setResult(answer);
-          if (answer.ok) router.refresh();
+          if (answer.ok) {
+            setSlug("");
+            setTouched(false);
+            router.refresh();
+          }
         });
       }}
     >
+      <h2 className="md:col-span-4">Share with an integrator</h2>
       <div className="md:col-span-2">
         <label className="label" htmlFor="grantee">
           Integrator's tenant slug
@@ -38,10 +53,23 @@ export function GrantForm({ siteId }: { siteId: string }) {
           className="input"
           placeholder="vantage-si"
           value={slug}
-          onChange={(e) => setSlug(e.target.value)}
+          aria-invalid={Boolean((touched && slugError) || shownError)}
+          aria-describedby="grantee-hint"
+          onBlur={() => setTouched(true)}
+          onChange={(e) => {
+            setSlug(e.target.value);
+            setResult(null);
+          }}
         />
-        {result && !result.ok ? (
-          <p className="field-error">{result.fieldErrors["/granteeSlug"] ?? result.message}</p>
+        <p id="grantee-hint" className="mt-1 text-xs text-slate-500">
+          The integrator finds its slug under Settings.
+        </p>
+        {touched && slugError ? <p className="field-error">{slugError}</p> : null}
+        {shownError ? <p className="field-error">{shownError}</p> : null}
+        {result?.ok ? (
+          <p role="status" className="mt-1 text-sm text-emerald-700">
+            {result.message}
+          </p>
         ) : null}
       </div>
       <div>
@@ -58,7 +86,7 @@ export function GrantForm({ siteId }: { siteId: string }) {
           <option value="write">Write</option>
         </select>
       </div>
-      <div className="self-end">
+      <div className="md:mt-6">
         <button type="submit" className="btn-primary" disabled={pending}>
           Share site
         </button>

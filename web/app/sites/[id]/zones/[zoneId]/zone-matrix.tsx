@@ -8,9 +8,10 @@ import {
   type TSiteDocument,
   ZEvaluationInput,
 } from "@assure/shared";
-import { Fragment, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { SlChart } from "@/components/sl-chart";
-import { ActionButton } from "../../../site-forms";
+import { withNames } from "@/lib/site-names";
+import { ActionButton, CountermeasureForm, EditDialog } from "../../../site-forms";
 
 const VERDICT_STYLES = {
   meets: "bg-emerald-100 text-emerald-900",
@@ -40,26 +41,51 @@ export function ZoneMatrix({
   document,
   assets,
   canEdit,
+  names,
+  versions,
+  targets,
 }: {
   siteId: string;
   groupId: string;
   document: TSiteDocument;
   assets: AssetRow[];
   canEdit: boolean;
+  /** Display names of the site's assets, zones and conduits by id (the engine's reasons name ids). */
+  names: Record<string, string>;
+  /** Published versions per catalog component id, newest last (the what-if suggests the newest). */
+  versions: Record<string, string[]>;
+  /** What a countermeasure may be recorded on here (the assets, and the zone or conduit itself). */
+  targets: { kind: "asset" | "zone" | "conduit"; id: string; label: string }[];
 }) {
+  const nameMap = useMemo(() => new Map(Object.entries(names)), [names]);
+  /** A catalog component's name without the deployed version the site document appends to it. */
+  const catalogName = (documentComponentId: string) => {
+    const component = document.components.find((c) => c.id === documentComponentId);
+    const name = component?.name ?? documentComponentId;
+    const version = component?.ref.version;
+    return version && name.endsWith(` ${version}`) ? name.slice(0, -version.length - 1) : name;
+  };
+  const explain = (message: string) => withNames(message, nameMap);
   const [open, setOpen] = useState<string | null>(null);
-  const [whatIf, setWhatIf] = useState<{ assetId: string; componentId: string } | null>(null);
+  /** `before`: the component (document id) the asset ran when the what-if started; it changes once saved. */
+  const [whatIf, setWhatIf] = useState<{ assetId: string; componentId: string; before: string } | null>(null);
   const [version, setVersion] = useState("");
   const components = useMemo(() => new Map(document.components.map((c) => [c.id, c])), [document]);
-  const evaluated = useMemo(() => {
-    const doc = whatIf ? replaceAssetComponent(document, whatIf.assetId, whatIf.componentId) : document;
-    const result = evaluate(ZEvaluationInput.parse(doc));
-    return [...result.zones, ...result.conduits].find((g) => g.id === groupId);
-  }, [document, groupId, whatIf]);
   const baseline = useMemo(() => {
     const result = evaluate(ZEvaluationInput.parse(document));
     return [...result.zones, ...result.conduits].find((g) => g.id === groupId);
   }, [document, groupId]);
+  // Once the replacement is saved (the page reloads the document), the asset runs another component: the what-if
+  // is then history (its candidate may not even be in the new document, which has no gap left to suggest for).
+  const runs = whatIf ? baseline?.assets.find((a) => a.id === whatIf.assetId)?.componentId : undefined;
+  const committed = whatIf !== null && runs !== undefined && runs !== whatIf.before;
+  const trying = whatIf !== null && !committed && components.has(whatIf.componentId) ? whatIf : null;
+  const evaluated = useMemo(() => {
+    if (!trying) return baseline;
+    const doc = replaceAssetComponent(document, trying.assetId, trying.componentId);
+    const result = evaluate(ZEvaluationInput.parse(doc));
+    return [...result.zones, ...result.conduits].find((g) => g.id === groupId);
+  }, [document, groupId, trying, baseline]);
   if (!evaluated || !baseline) return null;
   const rowOf = new Map(assets.map((a) => [a.id, a]));
   const cell = (asset: TAssetResult, i: number) => {
@@ -69,7 +95,7 @@ export function ZoneMatrix({
       <td key={fr.fr} className="p-1 text-center">
         <button
           type="button"
-          title={fr.reasons.map((r) => r.message).join("\n")}
+          title={fr.reasons.map((r) => explain(r.message)).join("\n")}
           aria-label={`FR${fr.fr}: SL-T ${fr.slT}, SL-C ${fr.slC}, effective ${fr.effective}, ${fr.verdict}`}
           data-verdict={fr.verdict}
           onClick={() => setOpen(open === `${asset.id}:${fr.fr}` ? null : `${asset.id}:${fr.fr}`)}
@@ -86,15 +112,29 @@ export function ZoneMatrix({
 
   return (
     <div className="space-y-6">
-      {whatIf ? (
+      {whatIf && committed ? (
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-600 bg-emerald-50 p-4 text-sm"
+          data-testid="what-if-committed"
+        >
+          <span>
+            <strong>Saved:</strong> {rowOf.get(whatIf.assetId)?.name} now runs {catalogName(runs ?? "")}. The
+            zone is {baseline.compliant ? "compliant" : "still not compliant"}; its obligations were
+            regenerated.
+          </span>
+          <button type="button" className="btn-secondary" onClick={() => setWhatIf(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : trying ? (
         <div
           role="status"
           className="rounded-md border border-brand-600 bg-brand-50 p-4 text-sm"
           data-testid="what-if-banner"
         >
-          <strong>What-if:</strong> {rowOf.get(whatIf.assetId)?.name} with{" "}
-          {components.get(whatIf.componentId)?.name ?? whatIf.componentId}. The zone would be{" "}
-          <strong>{evaluated.compliant ? "compliant" : "still not compliant"}</strong> (now{" "}
+          <strong>What-if:</strong> {rowOf.get(trying.assetId)?.name} with {catalogName(trying.componentId)}.
+          The zone would be <strong>{evaluated.compliant ? "compliant" : "still not compliant"}</strong> (now{" "}
           {baseline.compliant ? "compliant" : "not compliant"}). Nothing is saved yet.
           {canEdit ? (
             <div className="mt-3 flex flex-wrap items-end gap-2">
@@ -111,13 +151,13 @@ export function ZoneMatrix({
                 label="Replace the component"
                 className="btn-primary"
                 method="PATCH"
-                path={`/v1/sites/${siteId}/assets/${whatIf.assetId}`}
+                path={`/v1/sites/${siteId}/assets/${trying.assetId}`}
                 body={{
-                  componentId: components.get(whatIf.componentId)?.ref.componentId,
-                  supplierTenantId: components.get(whatIf.componentId)?.ref.supplierTenantId,
+                  componentId: components.get(trying.componentId)?.ref.componentId,
+                  supplierTenantId: components.get(trying.componentId)?.ref.supplierTenantId,
                   version: version.trim() || undefined,
                 }}
-                version={rowOf.get(whatIf.assetId)?.revision}
+                version={rowOf.get(trying.assetId)?.revision}
                 siteId={siteId}
               />
               <button type="button" className="btn-secondary" onClick={() => setWhatIf(null)}>
@@ -135,11 +175,19 @@ export function ZoneMatrix({
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="card lg:col-span-1" aria-labelledby="chart-heading">
           <h2 id="chart-heading">SL-T vs SL-A</h2>
+          <p className="mt-1 text-xs text-slate-500">SL-A in red where it falls below SL-T.</p>
           <SlChart
             title="Target and achieved security levels per FR"
             series={[
               { name: "SL-T", levels: evaluated.slT, color: "#94a3b8" },
-              { name: "SL-A", levels: evaluated.slA, color: evaluated.compliant ? "#059669" : "#dc2626" },
+              {
+                name: "SL-A",
+                levels: evaluated.slA,
+                color: "#059669",
+                colors: evaluated.slA.map((level, i) =>
+                  level < (evaluated.slT[i] ?? 0) ? "#dc2626" : undefined,
+                ),
+              },
             ]}
           />
         </section>
@@ -147,9 +195,19 @@ export function ZoneMatrix({
           <h2 id="matrix-heading" className="px-5 pt-4">
             Assets × foundational requirements
           </h2>
-          <p className="px-5 text-xs text-slate-500">
-            Each cell: SL-C (→ effective with countermeasures) / SL-T. Hover for the reasons, click to pin
-            them.
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 px-5 text-xs text-slate-500">
+            <span>
+              Each cell: SL-C (→ effective with countermeasures) / SL-T. Click a cell for its reasons.
+            </span>
+            <span className="inline-flex items-center gap-1">
+              <span className={`rounded px-1 ${VERDICT_STYLES.meets}`}>2/2</span> meets
+            </span>
+            <span className="inline-flex items-center gap-1">
+              <span className={`rounded px-1 ${VERDICT_STYLES.covered}`}>1→2/2</span> covered
+            </span>
+            <span className="inline-flex items-center gap-1">
+              <span className={`rounded px-1 ${VERDICT_STYLES.gap}`}>1/2</span> gap
+            </span>
           </p>
           {evaluated.assets.length === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-600">
@@ -207,7 +265,7 @@ export function ZoneMatrix({
               </div>
               <ul className="mt-1 list-disc pl-5">
                 {openFr.reasons.map((reason) => (
-                  <li key={`${reason.code}-${reason.message}`}>{reason.message}</li>
+                  <li key={`${reason.code}-${reason.message}`}>{explain(reason.message)}</li>
                 ))}
               </ul>
             </div>
@@ -227,19 +285,45 @@ export function ZoneMatrix({
                 const row = rowOf.get(asset.id);
                 const gaps = asset.perFr.filter((f) => f.verdict === "gap");
                 const own = components.get(asset.componentId)?.ref.componentId;
-                const suggestions = (asset.suggestions ?? []).filter(
-                  (s) => components.get(s.componentId)?.ref.componentId !== own,
-                );
+                // One suggestion per catalog component; the asset's own component appears as an upgrade to its
+                // newest version (the candidate is evaluated with its newest claim).
+                const seen = new Set<string | undefined>();
+                const suggestions = (asset.suggestions ?? []).filter((s) => {
+                  const catalogId = components.get(s.componentId)?.ref.componentId;
+                  if (seen.has(catalogId)) return false;
+                  seen.add(catalogId);
+                  return true;
+                });
                 return (
                   <li
                     key={asset.id}
                     className="rounded-md border border-slate-200 p-3"
                     data-testid={`gap-${row?.name}`}
                   >
-                    <div className="text-sm">
-                      <strong>{row?.name}</strong> falls short on{" "}
-                      {gaps.map((f) => `FR${f.fr} (${f.slC} < ${f.slT})`).join(", ")}. Close it with a
-                      countermeasure below, or replace the component:
+                    <div className="flex flex-wrap items-start justify-between gap-2">
+                      <div className="text-sm">
+                        <strong>{row?.name}</strong> falls short on{" "}
+                        {gaps.map((f) => `FR${f.fr} (SL-C ${f.slC} < SL-T ${f.slT})`).join(", ")}. Record a
+                        compensating countermeasure, or replace the component with one that meets SL-T:
+                      </div>
+                      {canEdit ? (
+                        <EditDialog
+                          label="Record a countermeasure"
+                          title={`Countermeasure for ${row?.name ?? ""}`}
+                          className="btn-secondary px-2 py-1 text-xs"
+                        >
+                          <CountermeasureForm
+                            siteId={siteId}
+                            targets={targets}
+                            initial={{
+                              target: `asset:${asset.id}`,
+                              frs: gaps.map((f) => f.fr),
+                              raisesTo: Math.max(...gaps.map((f) => f.slT)),
+                            }}
+                            bare
+                          />
+                        </EditDialog>
+                      ) : null}
                     </div>
                     {suggestions.length === 0 ? (
                       <p className="mt-1 text-sm text-slate-500">
@@ -251,14 +335,24 @@ export function ZoneMatrix({
                           <li key={s.componentId}>
                             <button
                               type="button"
-                              className="btn-secondary"
+                              className="btn-secondary aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:text-brand-700"
+                              aria-pressed={
+                                whatIf?.assetId === asset.id && whatIf.componentId === s.componentId
+                              }
                               onClick={() => {
-                                setWhatIf({ assetId: asset.id, componentId: s.componentId });
-                                setVersion("");
+                                setWhatIf({
+                                  assetId: asset.id,
+                                  componentId: s.componentId,
+                                  before: asset.componentId,
+                                });
+                                const catalogId = components.get(s.componentId)?.ref.componentId ?? "";
+                                setVersion(versions[catalogId]?.at(-1) ?? "");
                               }}
                             >
-                              What if: {components.get(s.componentId)?.name ?? s.componentId} (
-                              {s.basis.replaceAll("_", " ")})
+                              {components.get(s.componentId)?.ref.componentId === own
+                                ? `What if: upgrade to ${versions[own ?? ""]?.at(-1) ?? "the newest version"}`
+                                : `What if: ${catalogName(s.componentId)}`}{" "}
+                              <span className="text-xs text-slate-500">({s.basis.replaceAll("_", " ")})</span>
                             </button>
                           </li>
                         ))}
