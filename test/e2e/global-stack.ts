@@ -71,6 +71,8 @@ export default async function setup(project: TestProject) {
       DYNAMODB_ENDPOINT: endpoint,
       AUTH_JWKS: JSON.stringify({ keys: [publicJwk] }),
       ASSURE_MODE: "local",
+      // Evidence uploaded by the tests stays with the run's artifacts, not in the local stack's .data/.
+      EVIDENCE_DIR: path.join(artifactsDir, `evidence-${tableName}`),
     },
   );
   const portalLog = start(
