@@ -356,6 +356,8 @@ describe("product matching", () => {
     const byId = new Map(detail.matches.map((m: { componentId: string }) => [m.componentId, m]));
     expect(byId.get(byModel.id)).toMatchObject({ method: "model_number", confidence: 0.9, state: "active" });
     expect(byId.get(exact.id)).toMatchObject({ method: "name_version", confidence: 0.8, ambiguous: false });
+    const forComponent = await (await get(owner, `/v1/advisories?componentId=${byModel.id}`)).json();
+    expect(forComponent.items.map((a: { trackingId: string }) => a.trackingId)).toEqual(["KESTREL-2026-1"]);
     expect(byId.get(partial.id)).toMatchObject({
       method: "name_version",
       confidence: 0.5,

@@ -116,6 +116,9 @@ describe("advisories: import, impact on an asset owner's zones, supplier publish
     await page.getByRole("link", { name: "Advisories" }).first().click();
     await page.getByRole("link", { name: "What hits my sites" }).click();
     await page.waitForURL(/\/advisories\/impact/);
+    await page.getByLabel("Site", { exact: true }).selectOption({ label: "Waterworks Kaiserau" });
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/site=/);
     const zone = page.getByRole("region", { name: "Remote Pumping Stations" });
     await expect.poll(() => zone.getByText(TRACKING).count()).toBe(1);
     expect(await zone.innerText()).toContain("Station wireless access point");

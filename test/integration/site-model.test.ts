@@ -20,7 +20,8 @@ describe("the seeded Kaiserau site", () => {
     expect(site.integratorTenantId).toBe(vantage.id);
 
     const model = await loadSiteModel(db, site);
-    expect(model.assets.length).toBe(9);
+    // Eight in zones (one a real product that CISA advisories name: the SCALANCE W1750D) and two on conduits.
+    expect(model.assets.length).toBe(10);
     expect(model.conduits.map((c) => c.name).sort()).toEqual([
       "DMZ ↔ Dosing",
       "DMZ ↔ Pumping stations",

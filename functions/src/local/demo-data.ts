@@ -471,14 +471,6 @@ export const demoSiteModel = {
       role: "Maintenance WLAN at each station (CISA advisories name this version)",
     },
     {
-      zone: "Dosing Control",
-      name: "Filter backwash PLC",
-      component: "Modicon M340",
-      version: "2.90",
-      count: 1,
-      role: "Filter backwash sequencing",
-    },
-    {
       zone: "Remote Pumping Stations",
       name: "Station switch",
       component: "HC Managed Switch MS-24",

@@ -30,6 +30,7 @@ import {
   getAdvisoryMatch,
   getAdvisorySettings,
   listAdvisoriesSharedWith,
+  listMatchesForComponent,
   listOwnAdvisories,
   putAdvisoryMatch,
   putAdvisorySettings,
@@ -213,6 +214,20 @@ export const advisoryRoutes = createRouter()
         const items = await getAdvisoriesByRef(
           db,
           [...refs].map(([id, owner]) => ({ id, owner })),
+        );
+        return c.json({ items: sortNewest(filterLocal(items, query)).map(toListItem) }, 200);
+      }
+      if (query.componentId) {
+        // Advisories naming one catalog component (its page): the matches index, then one BatchGet.
+        const matches = (await listMatchesForComponent(db, query.componentId)).filter(
+          (m) =>
+            m.visibility.kind === "public" ||
+            (m.owner.kind === "supplier" && m.owner.tenantId === tenantId) ||
+            m.visibility.tenantIds.includes(tenantId),
+        );
+        const items = await getAdvisoriesByRef(
+          db,
+          matches.map((m) => ({ id: m.advisoryId, owner: m.owner })),
         );
         return c.json({ items: sortNewest(filterLocal(items, query)).map(toListItem) }, 200);
       }
@@ -520,8 +535,12 @@ function sortNewest(items: TAdvisory[]) {
 const SEVERITY_RANK = { none: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
 
 function filterLocal(items: TAdvisory[], query: z.infer<typeof ZListQuery>): TAdvisory[] {
+  const words = (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   return items.filter(
     (a) =>
+      words.every((w) => [a.trackingId, a.title, ...a.cves].join(" ").toLowerCase().includes(w)) &&
+      (query.status !== "final" || a.trackingStatus === "final") &&
+      (query.status !== "interim" || a.trackingStatus === "interim") &&
       (!query.vendor || a.vendorsNorm.some((v) => v.includes(query.vendor!.toLowerCase()))) &&
       (!query.severity || SEVERITY_RANK[a.severity ?? "none"] >= SEVERITY_RANK[query.severity]) &&
       (!query.from || a.currentReleaseDate >= query.from) &&
