@@ -345,6 +345,49 @@ describe("advisory impact through the stream", () => {
     expect((await listImpacts(db, bystander.id)).find((i) => i.assetId === c.id)?.state).toBe("review");
   });
 
+  it("without a fix in the advisory, the component's supplier owes one (an obligation on the site)", async () => {
+    const switchComponent = await createPublishedComponent(db, {
+      supplier,
+      component: buildComponentInput({
+        name: "KX-2 Switch",
+        vendor: "Kestrel Systems",
+        componentType: "NDR",
+        identifiers: { modelNumbers: [] },
+      }),
+    });
+    await asset(ownerA, siteA, zoneA, "Control switch", switchComponent, "1.1");
+    await poller.drain();
+    const doc = buildCsaf({
+      trackingId: "KESTREL-SA-2026-3",
+      vendor: "Kestrel Systems",
+      product: "KX-2 Switch",
+      affected: "<2.0",
+      namespace: "https://kestrel.example",
+    });
+    const vulnerabilities = doc.vulnerabilities as { remediations: unknown[] }[];
+    vulnerabilities[0]!.remediations = [
+      {
+        category: "mitigation",
+        details: "Disable the web server.",
+        product_ids: ["CSAFPID-01jxxxxxxxxxxxxxxxxxxxxxxx-A"],
+      },
+    ];
+    const imported = await importDoc(doc);
+    expect(imported.outcome).toBe("created");
+    await poller.drain();
+    const obligations = (await listSiteObligations(db, ownerA.id, siteA.id)).filter(
+      (o) => o.source === "advisory_remediation" && o.active && o.text.includes("KESTREL-SA-2026-3"),
+    );
+    expect(obligations.map((o) => [o.responsibleParty, o.obligeeTenantId]).sort()).toEqual(
+      [
+        ["asset_owner", ownerA.id],
+        ["integrator", integrator.id],
+        ["supplier", supplier.id],
+      ].sort(),
+    );
+    expect(obligations.find((o) => o.responsibleParty === "supplier")?.text).toContain("Provide a fix");
+  });
+
   it("resolves impact when a newer revision no longer names the component", async () => {
     await importDoc(
       buildCsaf({
