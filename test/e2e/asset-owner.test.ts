@@ -40,13 +40,16 @@ async function newPage(email: string): Promise<Page> {
 }
 
 const portal = (path: string) => `${inject("portalUrl")}${path}`;
+/** Pages render on the server and the whole suite may share two cores: wait up to 20 s for what a page shows. */
+const poll = <T>(read: () => Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(read, { timeout: 20_000, interval: 100, ...options });
 
 async function addZone(page: Page, name: string, slT: number[]) {
   await page.getByLabel("Zone name", { exact: true }).fill(name);
   for (const [i, level] of slT.entries())
     await page.getByTestId(`zone-slt-fr${i + 1}`).selectOption(String(level));
   await page.getByRole("button", { name: "Add zone" }).click();
-  await expect.poll(() => page.getByTestId("zones-table").getByRole("link", { name }).count()).toBe(1);
+  await poll(() => page.getByTestId("zones-table").getByRole("link", { name }).count()).toBe(1);
 }
 
 async function addConduit(page: Page, name: string, from: string, to: string, protocols: string) {
@@ -55,7 +58,7 @@ async function addConduit(page: Page, name: string, from: string, to: string, pr
   await page.getByLabel("To zone", { exact: true }).selectOption({ label: to });
   await page.getByLabel("Protocols", { exact: true }).fill(protocols);
   await page.getByRole("button", { name: "Add conduit" }).click();
-  await expect.poll(() => page.getByTestId("conduits-table").getByRole("link", { name }).count()).toBe(1);
+  await poll(() => page.getByTestId("conduits-table").getByRole("link", { name }).count()).toBe(1);
 }
 
 async function addAsset(page: Page, name: string, component: string, version: string, count = 1) {
@@ -68,7 +71,7 @@ async function addAsset(page: Page, name: string, component: string, version: st
   await page.getByLabel("Deployed version", { exact: true }).fill(version);
   await page.getByLabel("Count", { exact: true }).fill(String(count));
   await page.getByRole("button", { name: "Add asset" }).click();
-  await expect.poll(() => page.getByTestId(`asset-row-${name}`).count(), { timeout: 15_000 }).toBe(1);
+  await poll(() => page.getByTestId(`asset-row-${name}`).count(), { timeout: 15_000 }).toBe(1);
 }
 
 const cell = (page: Page, asset: string, fr: number) =>
@@ -80,7 +83,7 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await page.goto(portal("/sites"));
     await page.getByText("New site").click();
     await page.getByRole("button", { name: "Create site" }).click();
-    await expect.poll(() => page.getByText("give the site a name").isVisible()).toBe(true);
+    await poll(() => page.getByText("give the site a name").isVisible()).toBe(true);
     await page.getByLabel("Site name", { exact: true }).fill(SITE);
     await page.getByLabel("Location", { exact: true }).fill("Mannheim, Baden-Württemberg");
     await page
@@ -89,14 +92,14 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await page.getByRole("button", { name: "Create site" }).click();
     await page.waitForURL(/\/sites\/[0-9a-z]{26}$/);
     siteUrl = new URL(page.url()).pathname;
-    await expect.poll(() => page.getByRole("heading", { name: "Model this site" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("heading", { name: "Model this site" }).isVisible()).toBe(true);
     await screenshot(page, "10-owner-empty-site");
 
     // An empty site opens "Add a zone" for the reader.
     // The zone name is checked as soon as the field is left.
     await page.getByLabel("Zone name", { exact: true }).focus();
     await page.getByLabel("Zone name", { exact: true }).blur();
-    await expect.poll(() => page.getByText("give the zone a name").isVisible()).toBe(true);
+    await poll(() => page.getByText("give the zone a name").isVisible()).toBe(true);
     await addZone(page, "Plant DMZ", [2, 2, 2, 2, 2, 2, 2]);
     await addZone(page, "Process Control", [2, 2, 2, 1, 2, 2, 2]);
     await addZone(page, "Field I/O", [2, 2, 2, 1, 2, 1, 2]);
@@ -105,11 +108,11 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await page.getByLabel("Conduit name", { exact: true }).fill("Loop");
     await page.getByLabel("From zone", { exact: true }).selectOption({ label: "Plant DMZ" });
     await page.getByLabel("To zone", { exact: true }).selectOption({ label: "Plant DMZ" });
-    await expect.poll(() => page.getByText("a conduit joins two different zones").isVisible()).toBe(true);
+    await poll(() => page.getByText("a conduit joins two different zones").isVisible()).toBe(true);
     await addConduit(page, "DMZ ↔ Control", "Plant DMZ", "Process Control", "OPC UA, HTTPS");
     await addConduit(page, "Control ↔ Field", "Process Control", "Field I/O", "Profinet");
-    await expect.poll(() => page.getByTestId("site-diagram").locator(".react-flow__node").count()).toBe(3);
-    await expect.poll(() => page.getByTestId("site-diagram").locator(".react-flow__edge").count()).toBe(2);
+    await poll(() => page.getByTestId("site-diagram").locator(".react-flow__node").count()).toBe(3);
+    await poll(() => page.getByTestId("site-diagram").locator(".react-flow__edge").count()).toBe(2);
     for (const link of await page.getByTestId("zones-table").getByRole("link").all()) {
       zoneUrls.set(await link.innerText(), (await link.getAttribute("href")) ?? "");
     }
@@ -129,11 +132,11 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
   it("places catalog components and sees which assets fall short of SL-T and why", async () => {
     const page = await newPage(OWNER);
     await page.goto(portal(zoneUrls.get("Process Control") ?? ""));
-    await expect.poll(() => page.getByText("No assets yet").first().isVisible()).toBe(true);
+    await poll(() => page.getByText("No assets yet").first().isVisible()).toBe(true);
     await page.getByText("Add an asset").click();
     await page.getByRole("button", { name: "Add asset" }).click();
-    await expect.poll(() => page.getByText("give the asset a name or tag").isVisible()).toBe(true);
-    await expect.poll(() => page.getByText("choose a catalog component").isVisible()).toBe(true);
+    await poll(() => page.getByText("give the asset a name or tag").isVisible()).toBe(true);
+    await poll(() => page.getByText("choose a catalog component").isVisible()).toBe(true);
     await addAsset(page, "PLC-1", "NW-PLC 5200 Controller", "3.2.4", 2);
     await addAsset(page, "HMI-1", "NW-HMI Panel 700", "5.1.0");
 
@@ -146,13 +149,13 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
 
     // Process Control: the 3.x PLC claims FR6 TRE at SL1, the zone needs SL2; the HMI meets it.
     await page.goto(portal(zoneUrls.get("Process Control") ?? ""));
-    await expect.poll(() => cell(page, "PLC-1", 6).getAttribute("data-verdict")).toBe("gap");
+    await poll(() => cell(page, "PLC-1", 6).getAttribute("data-verdict")).toBe("gap");
     expect(await cell(page, "PLC-1", 1).getAttribute("data-verdict")).toBe("meets");
     for (const fr of [1, 2, 3, 4, 5, 6, 7])
       expect(await cell(page, "HMI-1", fr).getAttribute("data-verdict")).toBe("meets");
     await cell(page, "PLC-1", 6).click();
     const reasons = page.getByTestId("verdict-reasons");
-    await expect.poll(() => reasons.innerText()).toContain("PLC-1, FR6: gap");
+    await poll(() => reasons.innerText()).toContain("PLC-1, FR6: gap");
     expect(await reasons.innerText()).toContain("SL-C 1 is below SL-T 2");
     // Zone reasons name the assets, not their ids.
     const why = await page.getByRole("list", { name: /Why Process Control/ }).innerText();
@@ -164,9 +167,9 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
 
     // The site overview: diagram coloured by compliance, gaps by FR, sortable and filterable tables.
     await page.goto(portal(siteUrl));
-    await expect
-      .poll(() => page.getByTestId("diagram-zone-Process Control").getAttribute("data-compliant"))
-      .toBe("false");
+    await poll(() => page.getByTestId("diagram-zone-Process Control").getAttribute("data-compliant")).toBe(
+      "false",
+    );
     expect(await page.getByTestId("diagram-zone-Field I/O").getAttribute("data-compliant")).toBe("false");
     const conduits = page.getByTestId("conduits-table");
     expect(await conduits.getByRole("row", { name: /Control ↔ Field/ }).innerText()).toContain(
@@ -185,11 +188,11 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     // Field I/O: the remote I/O has no user accounts (FR1, FR2) and no flow control (FR5).
     await page.goto(portal(zoneUrls.get("Field I/O") ?? ""));
     for (const fr of [1, 2, 5]) {
-      await expect.poll(() => cell(page, "RIO-1", fr).getAttribute("data-verdict")).toBe("gap");
+      await poll(() => cell(page, "RIO-1", fr).getAttribute("data-verdict")).toBe("gap");
     }
     await page.getByTestId("gap-RIO-1").getByRole("button", { name: "Record a countermeasure" }).click();
     const dialog = page.getByRole("dialog", { name: "Countermeasure for RIO-1" });
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await poll(() => dialog.isVisible()).toBe(true);
     for (const fr of ["FR1 IAC", "FR2 UC", "FR5 RDF"]) {
       expect(await dialog.getByRole("checkbox", { name: fr }).isChecked()).toBe(true);
     }
@@ -199,25 +202,23 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await screenshot(page, "13-owner-countermeasure-dialog");
     await dialog.getByRole("button", { name: "Record countermeasure" }).click();
     for (const fr of [1, 2, 5]) {
-      await expect.poll(() => cell(page, "RIO-1", fr).getAttribute("data-verdict")).toBe("covered");
+      await poll(() => cell(page, "RIO-1", fr).getAttribute("data-verdict")).toBe("covered");
     }
-    await expect.poll(() => page.getByText("Compliant", { exact: true }).first().isVisible()).toBe(true);
+    await poll(() => page.getByText("Compliant", { exact: true }).first().isVisible()).toBe(true);
 
     // Process Control: the engine suggests the 4.x PLC (certified, FR6 SL2); try it before saving.
     await page.goto(portal(zoneUrls.get("Process Control") ?? ""));
     const gap = page.getByTestId("gap-PLC-1");
     await gap.getByRole("button", { name: /What if: upgrade to 4\.0\.1/ }).click();
     const banner = page.getByTestId("what-if-banner");
-    await expect.poll(() => banner.innerText()).toContain("PLC-1 with NW-PLC 5200 Controller");
-    await expect.poll(() => cell(page, "PLC-1", 6).getAttribute("data-verdict")).toBe("meets");
+    await poll(() => banner.innerText()).toContain("PLC-1 with NW-PLC 5200 Controller");
+    await poll(() => cell(page, "PLC-1", 6).getAttribute("data-verdict")).toBe("meets");
     expect(await page.getByLabel("Version of the replacement", { exact: true }).inputValue()).toBe("4.0.1");
     expect(await banner.innerText()).toContain("would be compliant");
     await screenshot(page, "14-owner-what-if");
     await banner.getByRole("button", { name: "Replace the component" }).click();
-    await expect
-      .poll(() => page.getByTestId("what-if-committed").isVisible(), { timeout: 20_000 })
-      .toBe(true);
-    await expect.poll(() => page.getByTestId("asset-row-PLC-1").innerText()).toContain("4.0.1");
+    await poll(() => page.getByTestId("what-if-committed").isVisible(), { timeout: 20_000 }).toBe(true);
+    await poll(() => page.getByTestId("asset-row-PLC-1").innerText()).toContain("4.0.1");
     expect(await cell(page, "PLC-1", 6).getAttribute("data-verdict")).toBe("meets");
     await page.context().close();
   });
@@ -229,7 +230,7 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     const zoneDialog = page.getByRole("dialog", { name: "Edit zone Plant DMZ" });
     await zoneDialog.getByLabel("Zone name", { exact: true }).fill("");
     await zoneDialog.getByLabel("Zone name", { exact: true }).blur();
-    await expect.poll(() => zoneDialog.getByText("give the zone a name").isVisible()).toBe(true);
+    await poll(() => zoneDialog.getByText("give the zone a name").isVisible()).toBe(true);
     await zoneDialog.getByLabel("Zone name", { exact: true }).fill("Plant DMZ");
     await zoneDialog
       .getByLabel("Description", { exact: true })
@@ -237,17 +238,15 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     // Lower FR5 to SL1: the historian's FR5 gap closes by changing the target (a risk decision).
     await zoneDialog.getByTestId("zone-edit-slt-fr5").selectOption("1");
     await zoneDialog.getByRole("button", { name: "Save zone" }).click();
-    await expect
-      .poll(() => page.getByText("Historian replica and remote access gateway.").isVisible())
-      .toBe(true);
-    await expect.poll(() => cell(page, "Historian", 5).getAttribute("data-verdict")).toBe("meets");
+    await poll(() => page.getByText("Historian replica and remote access gateway.").isVisible()).toBe(true);
+    await poll(() => cell(page, "Historian", 5).getAttribute("data-verdict")).toBe("meets");
 
     await page.goto(portal(zoneUrls.get("Control ↔ Field") ?? ""));
     await page.getByRole("button", { name: "Edit conduit" }).click();
     const conduitDialog = page.getByRole("dialog", { name: "Edit conduit Control ↔ Field" });
     await conduitDialog.getByLabel("Protocols", { exact: true }).fill("Profinet, LLDP");
     await conduitDialog.getByRole("button", { name: "Save conduit" }).click();
-    await expect.poll(() => page.getByText("Profinet, LLDP").isVisible()).toBe(true);
+    await poll(() => page.getByText("Profinet, LLDP").isVisible()).toBe(true);
 
     await page.goto(portal(zoneUrls.get("Field I/O") ?? ""));
     const row = page.getByTestId("cm-row-I/O network reachable only from PLC-1");
@@ -259,7 +258,7 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await cmDialog.getByRole("checkbox", { name: "FR2 UC" }).uncheck();
     await cmDialog.getByRole("checkbox", { name: "FR5 RDF" }).uncheck();
     await cmDialog.getByRole("button", { name: "Save countermeasure" }).click();
-    await expect.poll(() => cmDialog.getByText("choose at least one FR").isVisible()).toBe(true);
+    await poll(() => cmDialog.getByText("choose at least one FR").isVisible()).toBe(true);
     await cmDialog.getByRole("checkbox", { name: "FR1 IAC" }).check();
     await cmDialog.getByRole("checkbox", { name: "FR2 UC" }).check();
     await cmDialog.getByRole("checkbox", { name: "FR5 RDF" }).check();
@@ -267,7 +266,7 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
       .getByLabel("Evidence", { exact: true })
       .fill("Network drawing KS-NET-07 rev B; switch ACL export");
     await cmDialog.getByRole("button", { name: "Save countermeasure" }).click();
-    await expect.poll(() => row.innerText()).toContain("rev B");
+    await poll(() => row.innerText()).toContain("rev B");
     await screenshot(page, "15-owner-zone-after-edits");
     await page.context().close();
   });
@@ -277,19 +276,19 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await owner.goto(portal(`${siteUrl}/sharing`));
     await owner.getByLabel("Integrator's tenant slug", { exact: true }).fill("Not A Slug");
     await owner.getByLabel("Integrator's tenant slug", { exact: true }).blur();
-    await expect.poll(() => owner.locator(".field-error").count()).toBe(1);
+    await poll(() => owner.locator(".field-error").count()).toBe(1);
     await owner.getByLabel("Integrator's tenant slug", { exact: true }).fill("vantage-si");
     await owner.getByRole("button", { name: "Share site" }).click();
     const grantRow = owner
       .getByTestId("grants-table")
       .getByRole("row", { name: /Vantage Systems Integration/ });
-    await expect.poll(() => grantRow.innerText()).toContain("Read only");
+    await poll(() => grantRow.innerText()).toContain("Read only");
 
     const integrator = await newPage(INTEGRATOR);
     await integrator.goto(portal("/shared-sites"));
     await integrator.getByRole("link", { name: SITE }).click();
     await integrator.waitForURL(new RegExp(`${siteUrl}$`));
-    await expect.poll(() => integrator.getByText("Shared with you · read only").isVisible()).toBe(true);
+    await poll(() => integrator.getByText("Shared with you · read only").isVisible()).toBe(true);
     expect(await integrator.getByText("Add a zone").count()).toBe(0);
     await integrator.goto(portal(zoneUrls.get("Process Control") ?? ""));
     expect(await integrator.getByRole("button", { name: "Edit zone" }).count()).toBe(0);
@@ -297,20 +296,20 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await screenshot(integrator, "16-integrator-read-only");
 
     await owner.getByRole("button", { name: "Allow editing" }).click();
-    await expect.poll(() => grantRow.innerText()).toContain("Can edit");
+    await poll(() => grantRow.innerText()).toContain("Can edit");
     await owner.getByRole("button", { name: "Make responsible" }).click();
-    await expect.poll(() => grantRow.innerText()).toContain("Responsible integrator");
+    await poll(() => grantRow.innerText()).toContain("Responsible integrator");
     await screenshot(owner, "17-owner-sharing");
 
     await integrator.reload();
-    await expect.poll(() => integrator.getByRole("button", { name: "Edit zone" }).count()).toBe(1);
+    await poll(() => integrator.getByRole("button", { name: "Edit zone" }).count()).toBe(1);
     await integrator.getByRole("button", { name: "Edit zone" }).click();
     const dialog = integrator.getByRole("dialog", { name: "Edit zone Process Control" });
     await dialog
       .getByLabel("Description", { exact: true })
       .fill("Aeration and sludge treatment PLCs (maintained by Vantage).");
     await dialog.getByRole("button", { name: "Save zone" }).click();
-    await expect.poll(() => integrator.getByText("maintained by Vantage").isVisible()).toBe(true);
+    await poll(() => integrator.getByText("maintained by Vantage").isVisible()).toBe(true);
     await owner.context().close();
     await integrator.context().close();
   });
@@ -318,19 +317,21 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
   it("tracks obligations: each party sees only what it owes; the supplier uploads evidence the owner downloads", async () => {
     const owner = await newPage(OWNER);
     await owner.goto(portal(`${siteUrl}/obligations`));
-    await expect.poll(() => owner.getByTestId("obligation-board").isVisible()).toBe(true);
+    await poll(() => owner.getByTestId("obligation-board").isVisible()).toBe(true);
     await screenshot(owner, "18-owner-obligation-board");
     await owner.getByRole("link", { name: "RACI" }).click();
-    await expect.poll(() => owner.getByTestId("raci-table").isVisible()).toBe(true);
+    await owner.waitForURL(/view=raci/);
+    await poll(() => owner.getByTestId("raci-table").isVisible()).toBe(true);
     const raciHeaders = await owner.getByTestId("raci-table").locator("thead th").allInnerTexts();
     expect(raciHeaders.join(" ")).toContain("Vantage Systems Integration (integrator)");
     expect(raciHeaders.join(" ")).toContain("Northwind Automation");
     await owner.getByRole("link", { name: "Table" }).click();
+    await owner.waitForURL(/view=table/);
     await owner.getByLabel("Responsible party", { exact: true }).selectOption("integrator");
     await owner.getByRole("button", { name: "Apply" }).click();
     await owner.waitForURL(/party=integrator/);
     const rows = owner.getByTestId("obligation-table").locator("tbody tr");
-    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    await poll(() => rows.count()).toBeGreaterThan(10);
     for (const text of await rows.allInnerTexts()) expect(text).toContain("Vantage Systems Integration");
     await owner.getByRole("link", { name: /^Sort by obligation/ }).click();
     await owner.waitForURL(/sort=text/);
@@ -341,7 +342,7 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     const integrator = await newPage(INTEGRATOR);
     await integrator.goto(portal("/obligations"));
     const owed = integrator.getByTestId("owed-obligations");
-    await expect.poll(() => owed.isVisible()).toBe(true);
+    await poll(() => owed.isVisible()).toBe(true);
     const integratorTexts = (await owed.locator("tbody tr", { hasText: SITE }).allInnerTexts()).join("\n");
     expect(integratorTexts).toContain("Patch management (SP.11)");
     expect(integratorTexts).toContain('Keep countermeasure "I/O network reachable only from PLC-1"');
@@ -353,7 +354,7 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     const supplier = await newPage(SUPPLIER);
     await supplier.goto(portal("/obligations"));
     const supplierRows = supplier.getByTestId("owed-obligations").locator("tbody tr", { hasText: SITE });
-    await expect.poll(() => supplierRows.count()).toBe(3);
+    await poll(() => supplierRows.count()).toBe(3);
     const supplierTexts = (await supplierRows.allInnerTexts()).join("\n");
     expect(supplierTexts).toContain("Security update management for");
     expect(supplierTexts).not.toContain("SP.11");
@@ -361,9 +362,9 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await supplierRows.filter({ hasText: "Security update management" }).getByRole("link").click();
     await supplier.waitForURL(/\/obligations\/[0-9a-z]{26}$/);
     const obligationUrl = new URL(supplier.url()).pathname;
-    await expect.poll(() => supplier.getByRole("link", { name: "Obligations owed" }).isVisible()).toBe(true);
+    await poll(() => supplier.getByRole("link", { name: "Obligations owed" }).isVisible()).toBe(true);
     await supplier.getByRole("button", { name: "Attach evidence" }).click();
-    await expect.poll(() => supplier.getByText("choose a file").isVisible()).toBe(true);
+    await poll(() => supplier.getByText("choose a file").isVisible()).toBe(true);
     await supplier.getByLabel("File", { exact: true }).setInputFiles({
       name: "SUM-record-Klaerwerk.pdf",
       mimeType: "application/pdf",
@@ -371,15 +372,15 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     });
     await supplier.getByLabel(/^Title/).fill("SUM qualification record 2026-11");
     await supplier.getByRole("button", { name: "Attach evidence" }).click();
-    await expect
-      .poll(() => supplier.getByText("File uploaded and attached.").isVisible(), { timeout: 20_000 })
-      .toBe(true);
+    await poll(() => supplier.getByText("File uploaded and attached.").isVisible(), { timeout: 20_000 }).toBe(
+      true,
+    );
     const evidenceLink = supplier.getByTestId("evidence-list").getByRole("link", {
       name: "SUM qualification record 2026-11",
     });
-    await expect.poll(() => evidenceLink.count()).toBe(1);
+    await poll(() => evidenceLink.count()).toBe(1);
     await supplier.getByRole("button", { name: "Mark met" }).click();
-    await expect.poll(() => supplier.getByTestId("obligation-status").innerText()).toBe("Met");
+    await poll(() => supplier.getByTestId("obligation-status").innerText()).toBe("Met");
     await screenshot(supplier, "21-supplier-obligation-met-with-file");
     const fileUrl = (await evidenceLink.getAttribute("href")) ?? "";
 
@@ -412,7 +413,7 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await page.goto(portal(siteUrl));
     await page.getByRole("link", { name: "Compliance report" }).click();
     await page.waitForURL(/\/report$/);
-    await expect.poll(() => page.getByRole("heading", { name: SITE }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("heading", { name: SITE }).isVisible()).toBe(true);
     const targets = await page.getByTestId("report-targets").innerText();
     for (const name of ["Plant DMZ", "Process Control", "Field I/O", "DMZ ↔ Control", "Control ↔ Field"]) {
       expect(targets).toContain(name);
@@ -425,11 +426,9 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     expect(obligations).toContain("Met");
     // Every zone is compliant now; what is left is the conduit without a firewall, with the reason.
     expect(await page.getByTestId("report-gaps").count()).toBe(0);
-    await expect
-      .poll(() =>
-        page.getByText("Every zone reaches its SL-T; 1 of 2 conduits falls short of its SL-T.").isVisible(),
-      )
-      .toBe(true);
+    await poll(() =>
+      page.getByText("Every zone reaches its SL-T; 1 of 2 conduits falls short of its SL-T.").isVisible(),
+    ).toBe(true);
     const shortfalls = await page.getByTestId("report-shortfalls").innerText();
     expect(shortfalls).toContain("Conduit Control ↔ Field");
     expect(shortfalls).toContain("No assets on the conduit");

@@ -170,10 +170,12 @@ export default async function ObligationsPage({
           className="card py-3 no-underline"
         >
           <div className="text-xs text-slate-500">Overdue</div>
-          <div className="text-xl font-semibold text-red-700">{data.counts.overdue}</div>
+          <div className={`text-xl font-semibold ${data.counts.overdue ? "text-red-700" : "text-slate-900"}`}>
+            {data.counts.overdue}
+          </div>
         </Link>
       </section>
-      <form className="card grid gap-3 md:grid-cols-4 lg:grid-cols-8" aria-label="Filter obligations">
+      <form className="card flex flex-wrap gap-3" aria-label="Filter obligations">
         <input type="hidden" name="view" value={view} />
         {one(search.overdue) ? <input type="hidden" name="overdue" value={one(search.overdue)} /> : null}
         <input
@@ -181,13 +183,13 @@ export default async function ObligationsPage({
           defaultValue={one(search.q)}
           placeholder="Search text"
           aria-label="Search"
-          className="input md:col-span-2"
+          className="input w-64"
         />
         <select
           name="party"
           defaultValue={one(search.party)}
           aria-label="Responsible party"
-          className="input"
+          className="input w-40"
         >
           <option value="">Any party</option>
           {Object.entries(PARTY_LABELS).map(([k, v]) => (
@@ -196,7 +198,7 @@ export default async function ObligationsPage({
             </option>
           ))}
         </select>
-        <select name="status" defaultValue={one(search.status)} aria-label="Status" className="input">
+        <select name="status" defaultValue={one(search.status)} aria-label="Status" className="input w-36">
           <option value="">Any status</option>
           {OBLIGATION_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -204,7 +206,7 @@ export default async function ObligationsPage({
             </option>
           ))}
         </select>
-        <select name="source" defaultValue={one(search.source)} aria-label="Source" className="input">
+        <select name="source" defaultValue={one(search.source)} aria-label="Source" className="input w-52">
           <option value="">Any source</option>
           {Object.entries(OBLIGATION_SOURCE_LABELS).map(([k, v]) => (
             <option key={k} value={k}>
@@ -212,14 +214,28 @@ export default async function ObligationsPage({
             </option>
           ))}
         </select>
-        <select name="sort" defaultValue={one(search.sort) || "due"} aria-label="Sort by" className="input">
-          {["due", "status", "party", "source", "text", "updated"].map((s) => (
-            <option key={s} value={s}>
-              Sort by {s}
+        <select
+          name="sort"
+          defaultValue={one(search.sort) || "due"}
+          aria-label="Sort by"
+          className="input w-40"
+        >
+          {(
+            [
+              ["due", "Sort by due date"],
+              ["status", "Sort by status"],
+              ["party", "Sort by party"],
+              ["source", "Sort by source"],
+              ["text", "Sort by text"],
+              ["updated", "Sort by last change"],
+            ] as const
+          ).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>
-        <select name="order" defaultValue={order} aria-label="Order" className="input">
+        <select name="order" defaultValue={order} aria-label="Order" className="input w-36">
           <option value="asc">Ascending</option>
           <option value="desc">Descending</option>
         </select>

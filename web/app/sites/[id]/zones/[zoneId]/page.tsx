@@ -201,8 +201,10 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           </ul>
           {advisoryObligations.length ? (
             <p className="mt-2 text-red-900">
-              {advisoryObligations.length} remediation obligation{advisoryObligations.length === 1 ? "" : "s"}{" "}
-              are tracked under{" "}
+              {advisoryObligations.length === 1
+                ? "1 remediation obligation is"
+                : `${advisoryObligations.length} remediation obligations are`}{" "}
+              tracked under{" "}
               <Link href={`/sites/${id}/obligations?source=advisory_remediation`}>
                 {OBLIGATION_SOURCE_LABELS.advisory_remediation} obligations
               </Link>
