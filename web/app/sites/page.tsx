@@ -82,13 +82,26 @@ export default async function Sites({ searchParams }: { searchParams: Promise<Se
           ))}
         </ul>
       )}
-      {data.nextCursor ? (
-        <Link
-          className="btn-secondary"
-          href={`/sites?${new URLSearchParams({ ...Object.fromEntries(query), cursor: data.nextCursor })}`}
-        >
-          Next page
-        </Link>
+      {data.nextCursor || one(search.cursor) ? (
+        <nav className="flex items-center justify-end gap-2 text-sm" aria-label="Pages of sites">
+          <span className="text-slate-500">{data.total} sites</span>
+          {one(search.cursor) ? (
+            <Link
+              className="btn-secondary"
+              href={`/sites?${new URLSearchParams([...query].filter(([k]) => k !== "cursor" && k !== "limit"))}`}
+            >
+              First page
+            </Link>
+          ) : null}
+          {data.nextCursor ? (
+            <Link
+              className="btn-secondary"
+              href={`/sites?${new URLSearchParams([...[...query].filter(([k]) => k !== "cursor" && k !== "limit"), ["cursor", data.nextCursor]])}`}
+            >
+              Next page
+            </Link>
+          ) : null}
+        </nav>
       ) : null}
       {canEdit ? (
         <div className="grid gap-4">
