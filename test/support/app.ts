@@ -13,8 +13,8 @@ import {
 } from "../../functions/src/auth/tokens";
 import type { Db } from "../../functions/src/db/client";
 import { createTenant } from "../../functions/src/repos/tenants";
-import { createClaimSigner, generateClaimSigningJwk } from "../../functions/src/signing/claim-signer";
 import { addMembership, createUser } from "../../functions/src/repos/users";
+import { createClaimSigner, generateClaimSigningJwk } from "../../functions/src/signing/claim-signer";
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from "../../functions/src/storage/evidence-store";
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { createTestDb } from "./db";

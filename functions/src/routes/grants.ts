@@ -90,7 +90,7 @@ export const grantRoutes = createRouter()
       requireSiteAdmin(access, c.var.auth);
       const input = c.req.valid("json");
       const grantee = await getTenantBySlug(db, input.granteeSlug);
-      if (!grantee || !grantee.kinds.includes("integrator") || grantee.id === access.ownerTenantId) {
+      if (!grantee?.kinds.includes("integrator") || grantee.id === access.ownerTenantId) {
         throw new AppError("validation_failed", "Some fields are not valid; see errors[].", {
           errors: [{ path: "/granteeSlug", message: "no integrator tenant has this slug", in: "body" }],
         });

@@ -443,7 +443,7 @@ export const siteObligationRoutes = createRouter()
         throw new AppError("forbidden", "An admin of the asset owner approves waivers.");
       }
       const waiver = access.obligation.waiver;
-      if (!waiver || waiver.state !== "requested")
+      if (waiver?.state !== "requested")
         throw new AppError("conflict", "No waiver is waiting for a decision.");
       const decision = c.req.valid("json");
       const after = await change(
