@@ -75,12 +75,22 @@ export interface VerifierConfig {
 export type TokenVerifier = (token: string) => Promise<Record<string, unknown>>;
 
 export function createTokenVerifier(config: VerifierConfig): TokenVerifier {
-  let keySet: JWTVerifyGetKey;
-  if (config.jwks) keySet = createLocalJWKSet(config.jwks);
-  else if (config.jwksUrl) keySet = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000 });
-  else throw new Error("token verification needs a JWKS URL or inline JWKS");
+  let keySet: () => JWTVerifyGetKey;
+  if (config.jwks) {
+    const local = createLocalJWKSet(config.jwks);
+    keySet = () => local;
+  } else if (config.jwksUrl) {
+    const url = new URL(config.jwksUrl);
+    // Created with the first token: a remote key set loads Node's fetch (undici, ~25 ms) when it is built, which
+    // requests without a token (health checks, the public CSAF provider) need not wait for at cold start.
+    let remote: JWTVerifyGetKey | undefined;
+    keySet = () => {
+      remote ??= createRemoteJWKSet(url, { cooldownDuration: 30_000 });
+      return remote;
+    };
+  } else throw new Error("token verification needs a JWKS URL or inline JWKS");
   return async (token) => {
-    const { payload } = await jwtVerify(token, keySet, {
+    const { payload } = await jwtVerify(token, keySet(), {
       issuer: config.issuer,
       audience: config.audience,
       algorithms: [TOKEN_ALG],

@@ -27,10 +27,6 @@ import {
 
 const tags = ["Evidence"];
 
-/** Paths whose bodies are evidence bytes: limited by the evidence limit, not the JSON body limit. */
-export const isEvidenceUploadPath = (path: string) =>
-  path === "/v1/evidence" || /^\/v1\/evidence\/[0-9a-z]{26}\/content$/.test(path);
-
 /** API keys need some write scope to upload; users need the editor role (checked separately). */
 const requireWriteScope = createMiddleware<AppEnv>(async (c, next) => {
   const scopes = c.var.auth.scopes;
