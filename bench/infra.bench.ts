@@ -1,30 +1,35 @@
 /**
- * Lambda packaging benchmark (issue #6): the minified size of every function bundle (AWS SDK external, exactly
- * the bundles the stack deploys, infra/src/bundling.ts) and the cold-init time of the API handler module in a
- * fresh Node process (import of the bundle until `handler` exists, as Lambda's init phase does), with and
- * without --enable-source-maps (the deployed setting). Baseline in the same run: a minimal Hono Lambda handler
- * bundled and imported the same way. Targets: API bundle < 500 kB, API init < 150 ms (median).
+ * Lambda packaging benchmark (issue #6, docs/adr/0026): for every function bundle (AWS SDK external, exactly the
+ * bundles the stack deploys, infra/src/bundling.ts), an esbuild-metafile analysis — the entry chunk, what loads at
+ * init (the entry chunk and the chunks it imports statically), the total with the chunks only `import()` loads,
+ * and the largest packages on each side — and the cold-init time of the API handler module in a fresh Node
+ * process (import of index.mjs until `handler` exists, as Lambda's init phase does), with and without
+ * --enable-source-maps (the deployed setting), and with every route group preloaded (what a provisioned-
+ * concurrency init does). Baseline in the same run: a minimal Hono Lambda handler bundled and imported the same
+ * way. Targets: API init bytes <= 500 KiB, API init < 150 ms (median).
  * `--quick`: 5 cold starts instead of 20. Run: npx tsx bench/infra.bench.ts
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { ROUTE_GROUPS } from "../functions/src/app";
+import { generateSigningJwk, importSigningKey, signToken } from "../functions/src/auth/tokens";
 import {
   BUNDLE_SIZE_LIMITS_BYTES,
+  bundleEntry,
   bundleFunction,
-  esbuildOptions,
   FUNCTION_NAMES,
-  type FunctionName,
+  type FunctionBundle,
+  type PackageBytes,
 } from "../infra/src/bundling";
 import { repoPath } from "../infra/src/paths";
 
 const quick = process.argv.includes("--quick");
 const coldStarts = quick ? 5 : 20;
-const API_BUNDLE_TARGET_BYTES = 500 * 1024;
+const API_INIT_BYTES_TARGET = 500 * 1024;
 const API_INIT_TARGET_MS = 150;
 
 // Inside the repository, so the external @aws-sdk/* imports resolve from node_modules as they do from the
@@ -53,6 +58,9 @@ interface ColdStart {
   /** From process start (performance.timeOrigin) to the same point: Node bootstrap included. */
   processMs: number;
   rssMb: number;
+  /** With BENCH_REQUEST: the first request's duration after init, and its status. */
+  requestMs?: number;
+  status?: number;
 }
 
 // BENCH_PRELOAD: external modules imported before the clock starts, to separate the handler's own init
@@ -63,14 +71,33 @@ const started = performance.now();
 const module = await import(process.env.BENCH_MODULE_URL);
 if (typeof module.handler !== "function") throw new Error("the bundle exports no handler");
 const done = performance.now();
-process.stdout.write(JSON.stringify({ importMs: done - started, processMs: done, rssMb: process.memoryUsage().rss / 1e6 }));
+let request = {};
+if (process.env.BENCH_REQUEST) {
+  const { path, token } = JSON.parse(process.env.BENCH_REQUEST);
+  const event = {
+    version: "2.0", routeKey: "$default", rawPath: path, rawQueryString: "", isBase64Encoded: false,
+    headers: { host: "api.example.com", authorization: "Bearer " + token },
+    requestContext: { http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "bench" },
+      domainName: "api.example.com", requestId: "bench", stage: "$default", timeEpoch: Date.now() },
+  };
+  const sent = performance.now();
+  const response = await module.handler(event, { awsRequestId: "bench" });
+  request = { requestMs: performance.now() - sent, status: response.statusCode };
+}
+process.stdout.write(JSON.stringify({ importMs: done - started, processMs: done, rssMb: process.memoryUsage().rss / 1e6, ...request }));
 `;
 
-function coldStart(file: string, nodeOptions: string, preload: string[]): ColdStart {
+function coldStart(
+  file: string,
+  nodeOptions: string,
+  preload: string[],
+  extraEnv: Record<string, string> = {},
+): ColdStart {
   const result = spawnSync(process.execPath, ["--input-type=module", "-e", probe], {
     env: {
       PATH: process.env.PATH ?? "",
       ...apiEnvironment,
+      ...extraEnv,
       NODE_OPTIONS: nodeOptions,
       BENCH_MODULE_URL: pathToFileURL(file).href,
       BENCH_PRELOAD: preload.join(","),
@@ -78,7 +105,8 @@ function coldStart(file: string, nodeOptions: string, preload: string[]): ColdSt
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`cold start of ${file} failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as ColdStart;
+  // The handler's own log lines come first; the probe's result is the last line.
+  return JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "") as ColdStart;
 }
 
 function percentile(values: number[], p: number): number {
@@ -104,52 +132,109 @@ function summarise(runs: ColdStart[]) {
   };
 }
 
-function measureColdStarts(file: string, nodeOptions: string, preload: string[] = []) {
-  coldStart(file, nodeOptions, preload); // warms the OS file cache, as a Lambda sandbox's disk is warm
-  return summarise(Array.from({ length: coldStarts }, () => coldStart(file, nodeOptions, preload)));
+function measureColdStarts(
+  file: string,
+  nodeOptions: string,
+  preload: string[] = [],
+  extraEnv: Record<string, string> = {},
+) {
+  coldStart(file, nodeOptions, preload, extraEnv); // warms the OS file cache, as a Lambda sandbox's disk is warm
+  return summarise(Array.from({ length: coldStarts }, () => coldStart(file, nodeOptions, preload, extraEnv)));
 }
 
-/** The bare @aws-sdk/* packages a bundle imports (they stay external). */
-function externalSdkImports(file: string): string[] {
-  const code = readFileSync(file, "utf8");
-  return [
-    ...new Set([...code.matchAll(/from\s*"(@aws-sdk\/[^"]+)"/g)].map((match) => match[1] ?? "")),
-  ].filter(Boolean);
+/** The bare @aws-sdk/* packages the given output files import (they stay external). */
+function externalSdkImports(bundle: FunctionBundle, files: string[]): string[] {
+  const imports = files.flatMap((file) =>
+    [...readFileSync(path.join(bundle.dir, file), "utf8").matchAll(/from\s*"(@aws-sdk\/[^"]+)"/g)].map(
+      (match) => match[1] ?? "",
+    ),
+  );
+  return [...new Set(imports)].filter(Boolean).sort();
 }
 
-async function bundleBaseline(): Promise<{ file: string; bytes: number }> {
-  const dir = path.join(outRoot, "baseline");
-  mkdirSync(dir, { recursive: true });
-  const entry = path.join(dir, "entry.mjs");
+async function bundleBaseline(): Promise<FunctionBundle> {
+  const source = path.join(outRoot, "baseline-src");
+  mkdirSync(source, { recursive: true });
+  const entry = path.join(source, "entry.mjs");
   writeFileSync(
     entry,
     'import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n' +
       'const app = new Hono();\napp.get("/health", (c) => c.json({ status: "ok" }));\nexport const handler = handle(app);\n',
   );
-  const file = path.join(dir, "index.mjs");
-  await build(esbuildOptions(entry, file));
-  return { file, bytes: statSync(file).size };
+  return bundleEntry(entry, path.join(outRoot, "baseline"));
 }
 
-const bundles: Record<
-  string,
-  { bytes: number; gzipBytes: number; limitBytes: number; withinLimit: boolean }
-> = {};
+const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const top = (packages: PackageBytes[]) =>
+  packages.slice(0, 8).map((entry) => ({ name: entry.name, kib: kib(entry.bytes) }));
+
+const built = new Map<string, FunctionBundle>();
+const bundles: Record<string, unknown> = {};
 for (const name of FUNCTION_NAMES) {
   const bundle = await bundleFunction(name, outRoot);
-  const gzipBytes = gzipSync(readFileSync(path.join(bundle.dir, "index.mjs"))).length;
-  const limitBytes = BUNDLE_SIZE_LIMITS_BYTES[name as FunctionName];
-  bundles[name] = { bytes: bundle.bytes, gzipBytes, limitBytes, withinLimit: bundle.bytes <= limitBytes };
+  built.set(name, bundle);
+  const limits = BUNDLE_SIZE_LIMITS_BYTES[name];
+  const initGzipBytes = bundle.initFiles.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(path.join(bundle.dir, file))).length,
+    0,
+  );
+  bundles[name] = {
+    entryBytes: bundle.entryBytes,
+    initBytes: bundle.initBytes,
+    initGzipBytes,
+    totalBytes: bundle.totalBytes,
+    chunks: bundle.files.length,
+    initChunks: bundle.initFiles.length,
+    limits,
+    withinLimits: bundle.initBytes <= limits.init && bundle.totalBytes <= limits.total,
+    topPackages: { init: top(bundle.packages.init), deferred: top(bundle.packages.deferred) },
+  };
 }
 const baseline = await bundleBaseline();
-const apiFile = path.join(outRoot, "api", "index.mjs");
+const api = built.get("api");
+if (!api) throw new Error("no API bundle");
+const apiFile = path.join(api.dir, "index.mjs");
 
-const apiSdkImports = externalSdkImports(apiFile);
+const apiSdkImports = externalSdkImports(api, api.initFiles);
 const apiInit = measureColdStarts(apiFile, "--enable-source-maps", apiSdkImports);
 const apiInitWithoutSourceMaps = measureColdStarts(apiFile, "", apiSdkImports);
 const apiInitIncludingSdk = measureColdStarts(apiFile, "--enable-source-maps");
-const baselineInit = measureColdStarts(baseline.file, "--enable-source-maps");
-const apiBytes = bundles.api?.bytes ?? Number.NaN;
+const apiAllSdkImports = externalSdkImports(api, api.files);
+const apiInitWithRouteGroups = measureColdStarts(apiFile, "--enable-source-maps", apiAllSdkImports, {
+  AWS_LAMBDA_INITIALIZATION_TYPE: "provisioned-concurrency",
+});
+const baselineInit = measureColdStarts(path.join(baseline.dir, "index.mjs"), "--enable-source-maps");
+const apiBytes = api.initBytes;
+
+// The first request to each route group in a fresh process: an authenticated GET of a path the group does not
+// serve, so the group loads and answers 404 without touching DynamoDB (user tokens need no table read).
+const { privateJwk, publicJwk } = await generateSigningJwk("bench");
+const benchToken = await signToken(
+  await importSigningKey(privateJwk),
+  { sub: "01jbenchuser0000000000000a", tid: "01jbenchtenant000000000000", role: "owner" },
+  { issuer: apiEnvironment.AUTH_ISSUER, audience: apiEnvironment.AUTH_AUDIENCE },
+);
+const groupRuns = quick ? 3 : 7;
+const firstRequestByGroup: Record<string, { requestMedianMs: number; requestP90Ms: number; status: number }> =
+  {};
+// Control: a /v1 path no group serves (token verification and the app only).
+for (const prefix of ["(no group)", ...ROUTE_GROUPS.map((group) => group.prefix)]) {
+  const path = prefix === "(no group)" ? "/v1/no-such-resource" : `${prefix}/bench/no-such-route`;
+  const extraEnv = {
+    AUTH_JWKS: JSON.stringify({ keys: [publicJwk] }),
+    BENCH_REQUEST: JSON.stringify({ path, token: benchToken }),
+  };
+  coldStart(apiFile, "--enable-source-maps", apiAllSdkImports, extraEnv);
+  const runs = Array.from({ length: groupRuns }, () =>
+    coldStart(apiFile, "--enable-source-maps", apiAllSdkImports, extraEnv),
+  );
+  const durations = runs.map((run) => run.requestMs ?? Number.NaN);
+  firstRequestByGroup[prefix] = {
+    requestMedianMs: Math.round(percentile(durations, 50) * 10) / 10,
+    requestP90Ms: Math.round(percentile(durations, 90) * 10) / 10,
+    status: runs[0]?.status ?? 0,
+  };
+}
 
 const result = {
   benchmark: "infra",
@@ -162,7 +247,10 @@ const result = {
     platform: process.platform,
   },
   bundles,
-  baselineBundle: { description: "minimal Hono Lambda handler, same esbuild options", bytes: baseline.bytes },
+  baselineBundle: {
+    description: "minimal Hono Lambda handler, same esbuild options",
+    bytes: baseline.initBytes,
+  },
   apiInit: {
     description: "import of the API bundle with its external AWS SDK packages already loaded",
     nodeOptions: "--enable-source-maps (as deployed)",
@@ -174,16 +262,29 @@ const result = {
     description: "the same import with the SDK loaded cold from node_modules (on Lambda: from the runtime)",
     ...apiInitIncludingSdk,
   },
+  apiInitWithRouteGroups: {
+    description:
+      "the same import with AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency: every route group loaded during init",
+    sdkPreloaded: apiAllSdkImports,
+    ...apiInitWithRouteGroups,
+  },
   baselineInit,
+  firstRequestByGroup: {
+    description:
+      "fresh process, SDK preloaded: the first authenticated request under each route group (loads the group, answers " +
+      "404); the control '(no group)' is a /v1 path outside every group (token verification and the app only)",
+    runs: groupRuns,
+    groups: firstRequestByGroup,
+  },
   ratios: {
-    apiBundleToBaseline: Math.round((apiBytes / baseline.bytes) * 10) / 10,
+    apiInitBytesToBaseline: Math.round((apiBytes / baseline.initBytes) * 10) / 10,
     apiInitToBaseline: Math.round((apiInit.importMedianMs / baselineInit.importMedianMs) * 10) / 10,
   },
   targets: {
-    apiBundleBytes: {
-      target: API_BUNDLE_TARGET_BYTES,
+    apiInitBytes: {
+      target: API_INIT_BYTES_TARGET,
       actual: apiBytes,
-      met: apiBytes < API_BUNDLE_TARGET_BYTES,
+      met: apiBytes <= API_INIT_BYTES_TARGET,
     },
     apiInitMedianMs: {
       target: API_INIT_TARGET_MS,
@@ -196,19 +297,38 @@ const result = {
 mkdirSync(repoPath("bench", "results"), { recursive: true });
 writeFileSync(repoPath("bench", "results", "infra.json"), `${JSON.stringify(result, null, 2)}\n`);
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 console.log(`infra bench (${quick ? "quick" : "full"}, ${coldStarts} cold starts each)`);
-for (const [name, bundle] of Object.entries(bundles)) {
+for (const name of FUNCTION_NAMES) {
+  const bundle = built.get(name);
+  if (!bundle) continue;
+  const limits = BUNDLE_SIZE_LIMITS_BYTES[name];
+  const over = bundle.initBytes > limits.init || bundle.totalBytes > limits.total;
   console.log(
-    `  ${name.padEnd(22)} ${kb(bundle.bytes).padStart(10)}  gzip ${kb(bundle.gzipBytes).padStart(9)}  limit ${kb(bundle.limitBytes)}${bundle.withinLimit ? "" : "  OVER"}`,
+    `  ${name.padEnd(22)} entry ${kb(bundle.entryBytes).padStart(10)}  init ${kb(bundle.initBytes).padStart(10)} ` +
+      `(limit ${kb(limits.init)})  total ${kb(bundle.totalBytes).padStart(11)} (limit ${kb(limits.total)}), ` +
+      `${bundle.files.length} chunk(s)${over ? "  OVER" : ""}`,
   );
+  const list = (packages: PackageBytes[]) =>
+    packages
+      .slice(0, 5)
+      .map((entry) => `${entry.name} ${kb(entry.bytes)}`)
+      .join(", ");
+  console.log(`      init: ${list(bundle.packages.init)}`);
+  if (bundle.packages.deferred.length > 0) console.log(`      later: ${list(bundle.packages.deferred)}`);
 }
-console.log(`  ${"baseline (hono only)".padEnd(22)} ${kb(baseline.bytes).padStart(10)}`);
+console.log(`  ${"baseline (hono only)".padEnd(22)} ${kb(baseline.initBytes)}`);
 console.log(
   `  API init median ${apiInit.importMedianMs} ms (p90 ${apiInit.importP90Ms}, process ${apiInit.processMedianMs} ms, ` +
     `${apiInit.peakRssMb} MB RSS); without source maps ${apiInitWithoutSourceMaps.importMedianMs} ms; ` +
-    `baseline ${baselineInit.importMedianMs} ms; including cold SDK load ${apiInitIncludingSdk.importMedianMs} ms`,
+    `baseline ${baselineInit.importMedianMs} ms; including cold SDK load ${apiInitIncludingSdk.importMedianMs} ms; ` +
+    `every route group preloaded ${apiInitWithRouteGroups.importMedianMs} ms`,
 );
 console.log(
-  `  targets: bundle ${result.targets.apiBundleBytes.met ? "met" : "MISSED"}, init ${result.targets.apiInitMedianMs.met ? "met" : "MISSED"}`,
+  `  first request per route group (median ms): ${Object.entries(firstRequestByGroup)
+    .map(([prefix, run]) => `${prefix} ${run.requestMedianMs}`)
+    .join(", ")}`,
+);
+console.log(
+  `  targets: init bytes ${result.targets.apiInitBytes.met ? "met" : "MISSED"}, init time ${result.targets.apiInitMedianMs.met ? "met" : "MISSED"}`,
 );

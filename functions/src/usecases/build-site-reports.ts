@@ -8,7 +8,6 @@ import {
   type TSiteDocument,
   type TSiteObligation,
 } from "@assure/shared";
-import ExcelJS from "exceljs";
 
 type Row = (string | number)[];
 
@@ -115,6 +114,8 @@ export function toCsv(rows: Row[]): string {
 }
 
 export async function toXlsx(sheets: { name: string; rows: Row[] }[]): Promise<Uint8Array> {
+  // exceljs and its zip/stream dependencies (~700 kB) load with the first XLSX report, not at cold start.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Assure";
   for (const sheet of sheets) {

@@ -22,7 +22,6 @@ import {
 import { COSMETIC_TESTS, classifyForImport } from "../csaf/classify-for-import";
 import type { MatchCandidateSource } from "../csaf/import/match-candidates";
 import type { TCsafFailure } from "../csaf/types";
-import { validateCsaf } from "../csaf/validate-csaf";
 import type { Db } from "../db/client";
 import {
   AdvisoryOwnedElsewhere,
@@ -88,17 +87,22 @@ export interface ImportAdvisoryInput {
 const sha = (algorithm: "sha256" | "sha512", bytes: Uint8Array) =>
   createHash(algorithm).update(bytes).digest("hex");
 
-/** Parses and validates; throws CsafRejected with every failure. Returns the document and its warnings. */
-export function checkCsafDocument(
+/**
+ * Parses and validates; throws CsafRejected with every failure. Returns the document and its warnings.
+ * The validator (csaf-validator-lib, ajv and the CSAF/CVSS schemas, ~1.1 MB) is loaded on first use, so
+ * processes that never import an advisory do not pay for it at cold start (docs/adr/0026).
+ */
+export async function checkCsafDocument(
   bytes: Uint8Array,
   strict: boolean,
-): { document: unknown; warnings: TConformanceWarning[] } {
+): Promise<{ document: unknown; warnings: TConformanceWarning[] }> {
   let document: unknown;
   try {
     document = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch (error) {
     throw new CsafRejected([{ test: "input", path: "", message: `not JSON: ${(error as Error).message}` }]);
   }
+  const { validateCsaf } = await import("../csaf/validate-csaf");
   const result = validateCsaf(document);
   const decision = classifyForImport(result, { strict });
   if (decision === "reject") throw new CsafRejected(result.errors);
@@ -120,7 +124,7 @@ export async function importAdvisory(
   deps: ImportAdvisoryDeps,
   input: ImportAdvisoryInput,
 ): Promise<TAdvisoryImportResult> {
-  const { document, warnings } = checkCsafDocument(input.bytes, input.strict);
+  const { document, warnings } = await checkCsafDocument(input.bytes, input.strict);
   const products = listAdvisoryProducts(document);
   const summary = summarizeCsaf(document, products);
   const { importer } = input;
