@@ -1,5 +1,6 @@
 import type { ImpactDeps } from "../usecases/apply-advisory-impact";
 import { registerAdvisoryHandlers, streamDepsFromEnv } from "./advisory-handlers";
+import { registerCatalogFactHandlers } from "./catalog-handlers";
 import { type StreamHandlerRegistry, streamHandlers } from "./registry";
 
 export interface StreamHandlerOptions {
@@ -17,13 +18,13 @@ export function registerAllStreamHandlers(
   options: StreamHandlerOptions = {},
 ): StreamHandlerRegistry {
   let fromEnv: ImpactDeps | undefined;
-  registerAdvisoryHandlers(
-    registry,
+  const advisoryDeps =
     options.advisoryDeps ??
-      (() => {
-        fromEnv ??= streamDepsFromEnv(process.env);
-        return fromEnv;
-      }),
-  );
+    (() => {
+      fromEnv ??= streamDepsFromEnv(process.env);
+      return fromEnv;
+    });
+  registerAdvisoryHandlers(registry, advisoryDeps);
+  registerCatalogFactHandlers(registry, () => advisoryDeps().db);
   return registry;
 }

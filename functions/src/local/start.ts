@@ -6,6 +6,7 @@ import path from "node:path";
 import { generateSigningJwk } from "../auth/tokens";
 import { createDb } from "../db/client";
 import { ensureTable } from "../db/migrate";
+import { backfillCatalogFactsOnce } from "./backfill-catalog-facts";
 import { DEMO_PASSWORD, demoUsers } from "./demo-data";
 import { JAVA_MISSING_MESSAGE, javaMajorVersion, startDynamoLocal } from "./dynamo-local";
 import {
@@ -140,6 +141,8 @@ async function main() {
   log(
     seed.seeded ? "seeded the demo tenants, users, components and site" : "demo data already present (kept)",
   );
+  const backfill = await backfillCatalogFactsOnce(db);
+  if (backfill.ran) log(`derived the catalog facts of ${backfill.components} published components`);
 
   const apiUrl = `http://127.0.0.1:${ports.api}`;
   const portalUrl = `http://localhost:${ports.portal}`;

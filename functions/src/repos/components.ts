@@ -1,6 +1,7 @@
 import {
   type TAssuranceBasis,
   type TCatalogQuery,
+  type TCertificationWindow,
   type TClaim,
   type TClaimSet,
   type TComponent,
@@ -24,6 +25,7 @@ import { decodeCursor, encodeCursor, parseItem, parseItems } from "../db/items";
 import { keys } from "../db/keys";
 import { ConditionFailed, transact } from "../db/transact";
 import { auditPut } from "./audit";
+import { type CatalogRow, type CatalogViewer, factFilterExpressions, parseCatalogRow } from "./catalog-facts";
 
 export class VersionMismatch extends Error {}
 export class InvalidTransition extends Error {}
@@ -59,6 +61,56 @@ function componentItem(tenantId: string, component: TComponent) {
     ...catalogAttributes(component),
     type: "component",
     ...component,
+  };
+}
+
+/** Every attribute a component state write owns; the catalog facts (docs/adr/0033) are not among them. */
+const STATE_ATTRIBUTES = [
+  ...Object.keys(ZComponent.shape),
+  "type",
+  "identPk",
+  "identSk",
+  "catalogPk",
+  "catalogSk",
+  "searchText",
+  "vendorNorm",
+];
+
+/**
+ * The state write of a component as an Update: sets every attribute of the new state and removes those it no
+ * longer has, so attributes maintained beside the content (catalog facts) survive a supplier's edit.
+ */
+function stateUpdate(
+  db: Db,
+  tenantId: string,
+  component: TComponent,
+  expectedVersion: number,
+  extra: { set?: Record<string, unknown>; remove?: string[] } = {},
+) {
+  const { pk, sk, ...attributes } = componentItem(tenantId, component);
+  const set = Object.entries({ ...attributes, ...extra.set }).filter(([, value]) => value !== undefined);
+  const present = new Set(set.map(([name]) => name));
+  const remove = [...STATE_ATTRIBUTES.filter((name) => !present.has(name)), ...(extra.remove ?? [])];
+  const names: Record<string, string> = { "#version": "version" };
+  const values: Record<string, unknown> = { ":expected": expectedVersion };
+  const assignments = set.map(([name, value], i) => {
+    names[`#s${i}`] = name;
+    values[`:s${i}`] = value;
+    return `#s${i} = :s${i}`;
+  });
+  const removals = remove.map((name, i) => {
+    names[`#r${i}`] = name;
+    return `#r${i}`;
+  });
+  return {
+    Update: {
+      TableName: db.tableName,
+      Key: { pk, sk },
+      UpdateExpression: `SET ${assignments.join(", ")}${removals.length ? ` REMOVE ${removals.join(", ")}` : ""}`,
+      ConditionExpression: "#version = :expected",
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
   };
 }
 
@@ -128,6 +180,11 @@ export async function getOwnComponent(db: Db, tenantId: string, componentId: str
 
 /** Any tenant's component by id; callers decide what the reader may see. */
 export async function findComponentById(db: Db, componentId: string): Promise<TComponent | undefined> {
+  return (await findComponentRowById(db, componentId))?.component;
+}
+
+/** A component by id with its catalog facts. */
+export async function findComponentRowById(db: Db, componentId: string): Promise<CatalogRow | undefined> {
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
@@ -142,8 +199,14 @@ export async function findComponentById(db: Db, componentId: string): Promise<TC
   const item = result.Items?.[0];
   if (!item) return undefined;
   // The index is eventually consistent: read the item itself for the current state.
-  const supplierTenantId = String(item.supplierTenantId);
-  return getOwnComponent(db, supplierTenantId, componentId);
+  const { Item } = await db.doc.send(
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.component(String(item.supplierTenantId), componentId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? parseCatalogRow(Item) : undefined;
 }
 
 export async function listOwnComponents(db: Db, tenantId: string): Promise<TComponent[]> {
@@ -176,19 +239,13 @@ async function writeNewState(
     actor: string;
     now: Date;
     extra?: Parameters<typeof transact>[1];
+    /** Catalog facts written with this state (publishing decides the certification window). */
+    facts?: { set?: Record<string, unknown>; remove?: string[] };
   },
 ) {
   try {
     await transact(db, [
-      {
-        Put: {
-          TableName: db.tableName,
-          Item: componentItem(input.tenantId, input.after),
-          ConditionExpression: "#version = :expected",
-          ExpressionAttributeNames: { "#version": "version" },
-          ExpressionAttributeValues: { ":expected": input.expectedVersion },
-        },
-      },
+      stateUpdate(db, input.tenantId, input.after, input.expectedVersion, input.facts),
       auditPut(db, {
         tenantId: input.tenantId,
         actor: input.actor,
@@ -307,6 +364,8 @@ export async function writePublishedRevision(
     actor: string;
     now: Date;
     headline: { slC: number[]; basis: TAssuranceBasis };
+    /** The headline claim's certification, when certified and valid (docs/adr/0033). */
+    certWindow: TCertificationWindow | undefined;
     digest: string;
     signed: { payload: string; jws: string; kid: string };
   },
@@ -346,6 +405,7 @@ export async function writePublishedRevision(
     action: "component.publish",
     actor: input.actor,
     now: input.now,
+    facts: input.certWindow ? { set: { certWindow: input.certWindow } } : { remove: ["certWindow"] },
     extra: [
       {
         Put: {
@@ -444,14 +504,24 @@ export async function getTenantsById(db: Db, tenantIds: string[]): Promise<Map<s
 
 export interface CatalogPage {
   items: TComponent[];
+  /** The same components with their catalog facts. */
+  rows: CatalogRow[];
   nextCursor?: string | undefined;
 }
 
-/** One page of published public components matching the query, filtered in DynamoDB. */
-export async function queryCatalog(db: Db, query: TCatalogQuery): Promise<CatalogPage> {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ":pk": keys.catalogComponentsPk };
-  const filters: string[] = [];
+/**
+ * One page of published public components matching the query, filtered in DynamoDB. The certification and
+ * advisory filters (docs/adr/0033) need the reader and today's date.
+ */
+export async function queryCatalog(
+  db: Db,
+  query: TCatalogQuery,
+  viewer?: CatalogViewer,
+): Promise<CatalogPage> {
+  const facts = factFilterExpressions(query, viewer);
+  const names: Record<string, string> = { ...facts.names };
+  const values: Record<string, unknown> = { ":pk": keys.catalogComponentsPk, ...facts.values };
+  const filters: string[] = [...facts.filters];
   let keyCondition = "catalogPk = :pk";
   if (query.componentType) {
     keyCondition += " AND begins_with(catalogSk, :type)";
@@ -478,13 +548,13 @@ export async function queryCatalog(db: Db, query: TCatalogQuery): Promise<Catalo
     values[`:sl${i}`] = level;
   });
 
-  const items: TComponent[] = [];
+  const rows: CatalogRow[] = [];
   let startKey = decodeCursor(query.cursor, {
     attributes: ["pk", "sk", "catalogPk", "catalogSk"],
     fixed: { catalogPk: keys.catalogComponentsPk },
   });
   let more = true;
-  while (items.length < query.limit && more) {
+  while (rows.length < query.limit && more) {
     const page = await db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
@@ -497,11 +567,11 @@ export async function queryCatalog(db: Db, query: TCatalogQuery): Promise<Catalo
         Limit: Math.max(query.limit * 2, 50),
       }),
     );
-    const rows = page.Items ?? [];
-    const taken = rows.slice(0, query.limit - items.length);
-    items.push(...parseItems(ZComponent, taken));
+    const found = page.Items ?? [];
+    const taken = found.slice(0, query.limit - rows.length);
+    rows.push(...taken.map(parseCatalogRow));
     const last = taken.at(-1);
-    if (last && taken.length < rows.length) {
+    if (last && taken.length < found.length) {
       // Stopped inside a page: resume right after the last item returned.
       startKey = { pk: last.pk, sk: last.sk, catalogPk: last.catalogPk, catalogSk: last.catalogSk };
       break;
@@ -509,11 +579,18 @@ export async function queryCatalog(db: Db, query: TCatalogQuery): Promise<Catalo
     startKey = page.LastEvaluatedKey;
     more = Boolean(startKey);
   }
-  return { items, nextCursor: more ? encodeCursor(startKey) : undefined };
+  return {
+    items: rows.map((row) => row.component),
+    rows,
+    nextCursor: more ? encodeCursor(startKey) : undefined,
+  };
 }
 
-/** Restricted components shared with this customer (few per customer; read in one query plus a batch). */
-export async function listSharedWith(db: Db, customerTenantId: string): Promise<TComponent[]> {
+/**
+ * Restricted components shared with this customer, with their catalog facts (few per customer; read in one
+ * query plus a batch).
+ */
+export async function listSharedRowsWith(db: Db, customerTenantId: string): Promise<CatalogRow[]> {
   const shares = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
@@ -532,5 +609,5 @@ export async function listSharedWith(db: Db, customerTenantId: string): Promise<
     db,
     pointers.map((p) => keys.component(p.supplierTenantId, p.componentId)),
   );
-  return parseItems(ZComponent, items);
+  return items.map(parseCatalogRow);
 }

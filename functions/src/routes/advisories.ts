@@ -30,7 +30,6 @@ import {
   getAdvisoryMatch,
   getAdvisorySettings,
   listAdvisoriesSharedWith,
-  listMatchesForComponent,
   listOwnAdvisories,
   putAdvisoryMatch,
   putAdvisorySettings,
@@ -49,6 +48,7 @@ import {
   importAdvisory,
   RevisionConflict,
 } from "../usecases/import-advisory";
+import { listComponentAdvisories } from "../usecases/list-component-advisories";
 import { advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read-advisory";
 
 const tags = ["Advisories"];
@@ -218,16 +218,10 @@ export const advisoryRoutes = createRouter()
         return c.json({ items: sortNewest(filterLocal(items, query)).map(toListItem) }, 200);
       }
       if (query.componentId) {
-        // Advisories naming one catalog component (its page): the matches index, then one BatchGet.
-        const matches = (await listMatchesForComponent(db, query.componentId)).filter(
-          (m) =>
-            m.visibility.kind === "public" ||
-            (m.owner.kind === "supplier" && m.owner.tenantId === tenantId) ||
-            m.visibility.tenantIds.includes(tenantId),
-        );
-        const items = await getAdvisoriesByRef(
-          db,
-          matches.map((m) => ({ id: m.advisoryId, owner: m.owner })),
+        // Advisories naming one catalog component the caller may read (else 404): the matches index, then one
+        // BatchGet; the same visibility rules as the component page (docs/adr/0033).
+        const items = (await listComponentAdvisories(db, c.var.auth, query.componentId)).map(
+          (row) => row.advisory,
         );
         return c.json({ items: sortNewest(filterLocal(items, query)).map(toListItem) }, 200);
       }

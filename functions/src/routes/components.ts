@@ -155,7 +155,13 @@ export const componentRoutes = createRouter()
       responses: { 200: jsonResponse(ZComponentView, "The component"), ...problemResponses(401, 404) },
     }),
     async (c) => {
-      const view = await getComponent(c.var.deps.db, c.var.auth, c.req.valid("param").id);
+      const { db, now } = c.var.deps;
+      const view = await getComponent(
+        db,
+        c.var.auth,
+        c.req.valid("param").id,
+        now().toISOString().slice(0, 10),
+      );
       if (view.kind === "own") return c.json(view.component, 200, { etag: etag(view.component.version) });
       return c.json(view.entry, 200);
     },

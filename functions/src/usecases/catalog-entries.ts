@@ -1,14 +1,20 @@
-import { type TCatalogEntry, type TComponent, ZCatalogEntry } from "@assure/shared";
+import { headlineCertification, type TCatalogEntry, ZCatalogEntry } from "@assure/shared";
 import type { Db } from "../db/client";
+import { type CatalogRow, type CatalogViewer, openAdvisoriesFor } from "../repos/catalog-facts";
 import { getCertificationsMany } from "../repos/certifications";
 import { getTenantsById } from "../repos/components";
 
 /**
  * Joins published components with their suppliers and the certifications their published claims rest on
- * (one BatchGet each for the page) into what readers see.
+ * (one BatchGet each for the page) into what readers see, with the signals for this reader today: the headline
+ * claim's certification state, and the open advisories naming the component that the reader may read.
  */
-export async function toCatalogEntries(db: Db, components: TComponent[]): Promise<TCatalogEntry[]> {
-  const certRefs = components.flatMap((component) =>
+export async function toCatalogEntries(
+  db: Db,
+  rows: CatalogRow[],
+  viewer: CatalogViewer,
+): Promise<TCatalogEntry[]> {
+  const certRefs = rows.flatMap(({ component }) =>
     (component.published?.claims ?? []).flatMap((claim) =>
       claim.certificationId
         ? [{ supplierTenantId: component.supplierTenantId, certificationId: claim.certificationId }]
@@ -18,15 +24,25 @@ export async function toCatalogEntries(db: Db, components: TComponent[]): Promis
   const [suppliers, certifications] = await Promise.all([
     getTenantsById(
       db,
-      components.map((component) => component.supplierTenantId),
+      rows.map(({ component }) => component.supplierTenantId),
     ),
     getCertificationsMany(db, certRefs),
   ]);
-  return components.flatMap((component) => {
+  return rows.flatMap(({ component, facts }) => {
     const supplier = suppliers.get(component.supplierTenantId);
     if (!supplier || !component.published) return [];
     const { draft: _draft, version: _version, ...visible } = component;
     const ids = [...new Set(component.published.claims.flatMap((claim) => claim.certificationId ?? []))];
+    const own = new Map(
+      ids.flatMap((id) => {
+        const certification = certifications.get(id);
+        return certification && certification.supplierTenantId === component.supplierTenantId
+          ? [[id, certification] as const]
+          : [];
+      }),
+    );
+    const certification = headlineCertification(component.published, own, viewer.today);
+    const open = openAdvisoriesFor(facts, viewer.tenantId);
     return [
       ZCatalogEntry.parse({
         ...visible,
@@ -36,12 +52,15 @@ export async function toCatalogEntries(db: Db, components: TComponent[]): Promis
           slug: supplier.slug,
           verified: Boolean(supplier.supplierVerification),
         },
-        certifications: ids.flatMap((id) => {
-          const certification = certifications.get(id);
-          if (!certification || certification.supplierTenantId !== component.supplierTenantId) return [];
-          const { version: _v, ...view } = certification;
-          return [view];
-        }),
+        certifications: [...own.values()].map(({ version: _v, ...view }) => view),
+        signals: {
+          openAdvisories: open.count,
+          openSeverity: open.severity,
+          certification,
+          certificationValid:
+            certification !== null &&
+            (certification.state === "valid" || certification.state === "expiring_soon"),
+        },
       }),
     ];
   });

@@ -81,7 +81,11 @@ export async function evaluateSite(
   if (gapTypes.size === 0) return { document: base, result: baseResult };
   const pages = await Promise.all(
     [...gapTypes].map((componentType) =>
-      listCatalog(db, input.viewerTenantId, { componentType, limit: CANDIDATES_PER_TYPE }),
+      listCatalog(
+        db,
+        { tenantId: input.viewerTenantId, today: evaluationDate },
+        { componentType, limit: CANDIDATES_PER_TYPE },
+      ),
     ),
   );
   const candidateRefs = pages.flatMap((page) =>

@@ -2,7 +2,7 @@ import type { TCatalogEntry, TComponent } from "@assure/shared";
 import type { Db } from "../db/client";
 import type { AuthContext } from "../http/env";
 import { notFound } from "../http/errors";
-import { findComponentById, isSharedWith } from "../repos/components";
+import { findComponentRowById, isSharedWith } from "../repos/components";
 import { toCatalogEntries } from "./catalog-entries";
 
 export type ComponentView =
@@ -28,12 +28,19 @@ export async function mayRead(db: Db, viewerTenantId: string, component: TCompon
  * The supplier sees its component whole (draft included). Anyone else sees the published claim only,
  * and only when it is public or shared with their tenant; otherwise it does not exist for them (404).
  */
-export async function getComponent(db: Db, auth: AuthContext, componentId: string): Promise<ComponentView> {
-  const component = await findComponentById(db, componentId);
-  if (!component) throw notFound("The component");
+export async function getComponent(
+  db: Db,
+  auth: AuthContext,
+  componentId: string,
+  /** The date the reader's signals (certification state) are computed for. */
+  today = new Date().toISOString().slice(0, 10),
+): Promise<ComponentView> {
+  const row = await findComponentRowById(db, componentId);
+  if (!row) throw notFound("The component");
+  const { component } = row;
   if (component.supplierTenantId === auth.tenantId) return { kind: "own", component };
   if (!(await mayRead(db, auth.tenantId, component))) throw notFound("The component");
-  const [entry] = await toCatalogEntries(db, [component]);
+  const [entry] = await toCatalogEntries(db, [row], { tenantId: auth.tenantId, today });
   if (!entry) throw notFound("The component");
   return { kind: "catalog", entry, component };
 }

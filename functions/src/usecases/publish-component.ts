@@ -1,4 +1,5 @@
 import {
+  certificationWindow,
   checkClaimSet,
   claimForVersion,
   type TCertification,
@@ -108,6 +109,7 @@ export async function publishDraft(
     actor: input.actor,
     now: input.now,
     headline: { slC: headline.slC, basis: headline.basis },
+    certWindow: certificationWindow(before.draft, certifications),
     digest,
     signed: { payload: payloadJson, jws, kid: signer.kid },
   });

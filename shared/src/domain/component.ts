@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCatalogSignals } from "./catalog-signals";
 import { ZCertificationView } from "./certification";
 import { type TComponentRelease, versionIssues, ZClaim, ZClaimSet, ZComponentRelease } from "./claim";
 import { ZId, ZIsoDate, ZIsoDateTime } from "./ids";
@@ -181,6 +182,8 @@ export const ZCatalogEntry = ZComponent.omit({ draft: true, version: true }).ext
   supplier: ZSupplierSummary,
   /** The certifications the published claims rest on, as they stand now (status, expiry, evidence). */
   certifications: z.array(ZCertificationView).default([]),
+  /** Certification state today and open advisories, as this reader may see them (docs/adr/0033). */
+  signals: ZCatalogSignals,
 });
 export type TCatalogEntry = z.infer<typeof ZCatalogEntry>;
 
@@ -195,6 +198,16 @@ export const ZCatalogQuery = z.object({
     .transform((value) => value.split(",").map(Number))
     .optional(),
   verifiedOnly: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  /** true: the headline claim rests on a certification valid today; false: it does not. */
+  certificationValid: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  /** true: at least one open advisory (that you may read) names the component; false: none does. */
+  openAdvisories: z
     .enum(["true", "false"])
     .transform((value) => value === "true")
     .optional(),

@@ -1,11 +1,11 @@
 "use client";
 
-import { certificationState, FOUNDATIONAL_REQUIREMENTS, type TCatalogEntry } from "@assure/shared";
+import { FOUNDATIONAL_REQUIREMENTS, type TCatalogEntry, type TCertificationState } from "@assure/shared";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { BasisBadge, SlVector, VerifiedBadge } from "@/components/sl";
 
-type SortKey = "name" | "vendor" | "componentType" | `fr${number}`;
+type SortKey = "name" | "vendor" | "componentType" | "certification" | "advisories" | `fr${number}`;
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "name", label: "Component" },
@@ -13,29 +13,51 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "componentType", label: "Type" },
 ];
 
-/** The catalog page's table: sortable by name, vendor, type or any FR level. */
+/** Best first: valid, expiring soon, not yet valid, expired/suspended/revoked, then not certified. */
+const CERTIFICATION_RANK: Record<TCertificationState, number> = {
+  valid: 0,
+  expiring_soon: 1,
+  not_yet_valid: 2,
+  expired: 3,
+  suspended: 3,
+  revoked: 3,
+};
+
+const sortValue = (entry: TCatalogEntry, key: SortKey): string | number => {
+  if (key.startsWith("fr")) return entry.published.slC[Number(key.slice(2)) - 1] ?? 0;
+  if (key === "certification") {
+    // Certified and valid first, then by the certificate's trouble, then assessed before self-declared.
+    const certification = entry.signals.certification;
+    if (certification) return CERTIFICATION_RANK[certification.state];
+    return entry.published.basis === "third_party_assessed" ? 4 : 5;
+  }
+  if (key === "advisories") return entry.signals.openAdvisories;
+  return entry[key as "name" | "vendor" | "componentType"].toLowerCase();
+};
+
+/** Descending first for levels and advisory counts (most first), ascending for the rest. */
+const startsDescending = (key: SortKey) => key.startsWith("fr") || key === "advisories";
+
+/** The catalog page's table: sortable by name, vendor, type, any FR level, certification and open advisories. */
 export function CatalogTable({ items }: { items: TCatalogEntry[] }) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "name", descending: false });
   const sorted = useMemo(() => {
-    const value = (entry: TCatalogEntry): string | number => {
-      if (sort.key.startsWith("fr")) return entry.published.slC[Number(sort.key.slice(2)) - 1] ?? 0;
-      return entry[sort.key as "name" | "vendor" | "componentType"].toLowerCase();
-    };
     return [...items].sort((a, b) => {
-      const [x, y] = [value(a), value(b)];
+      const [x, y] = [sortValue(a, sort.key), sortValue(b, sort.key)];
       const order = x < y ? -1 : x > y ? 1 : 0;
       return sort.descending ? -order : order;
     });
   }, [items, sort]);
 
-  const header = (key: SortKey, label: string) => {
+  const header = (key: SortKey, label: string, title?: string) => {
     const active = sort.key === key;
     return (
-      <th key={key} aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}>
+      <th key={key} scope="col" aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}>
         <button
           type="button"
-          className="font-medium hover:text-slate-900"
-          onClick={() => setSort({ key, descending: active ? !sort.descending : key.startsWith("fr") })}
+          className="whitespace-nowrap font-medium hover:text-slate-900"
+          title={title}
+          onClick={() => setSort({ key, descending: active ? !sort.descending : startsDescending(key) })}
         >
           {label}
           {active ? (sort.descending ? " ↓" : " ↑") : ""}
@@ -50,7 +72,7 @@ export function CatalogTable({ items }: { items: TCatalogEntry[] }) {
         <thead>
           <tr>
             {COLUMNS.map((c) => header(c.key, c.label))}
-            <th>
+            <th scope="col">
               <div className="mb-1">SL-C per FR</div>
               <div className="flex gap-1">
                 {FOUNDATIONAL_REQUIREMENTS.map((fr) => {
@@ -72,7 +94,12 @@ export function CatalogTable({ items }: { items: TCatalogEntry[] }) {
                 })}
               </div>
             </th>
-            <th>Basis</th>
+            {header(
+              "certification",
+              "Basis and certificate",
+              "Sort by assurance basis and the state of the certificate behind the claim",
+            )}
+            {header("advisories", "Advisories", "Sort by the number of open advisories")}
           </tr>
         </thead>
         <tbody>
@@ -92,9 +119,14 @@ export function CatalogTable({ items }: { items: TCatalogEntry[] }) {
               <td>
                 <SlVector levels={entry.published.slC} label={`SL-C of ${entry.name}`} />
               </td>
-              <td>
-                <BasisBadge basis={entry.published.basis} />
-                <CertificationNote entry={entry} />
+              <td data-testid="certification-cell">
+                <div className="whitespace-nowrap">
+                  <BasisBadge basis={entry.published.basis} />
+                </div>
+                <CertificationLine certification={entry.signals.certification} />
+              </td>
+              <td data-testid="advisories-cell">
+                <AdvisoriesCell entry={entry} />
               </td>
             </tr>
           ))}
@@ -104,20 +136,49 @@ export function CatalogTable({ items }: { items: TCatalogEntry[] }) {
   );
 }
 
-const NOTES = {
+const CERTIFICATE_LINE: Record<TCertificationState, { label: string; style: string }> = {
+  valid: { label: "certificate valid", style: "text-emerald-800" },
   expiring_soon: { label: "certificate expiring soon", style: "text-amber-800" },
+  not_yet_valid: { label: "certificate not yet valid", style: "text-slate-600" },
   expired: { label: "certificate expired", style: "text-red-700" },
-  revoked: { label: "certificate revoked", style: "text-red-700" },
   suspended: { label: "certificate suspended", style: "text-red-700" },
+  revoked: { label: "certificate revoked", style: "text-red-700" },
+};
+
+/** The certificate behind a certified headline claim today: its state and expiry (nothing for other bases). */
+function CertificationLine({ certification }: { certification: TCatalogEntry["signals"]["certification"] }) {
+  if (!certification) return null;
+  const { label, style } = CERTIFICATE_LINE[certification.state];
+  return (
+    <div className={`mt-1 whitespace-nowrap text-xs ${style}`}>
+      {label}
+      <span className="text-slate-500">
+        {certification.expires ? ` · until ${certification.expires}` : " · no expiry"}
+      </span>
+    </div>
+  );
+}
+
+const SEVERITY_STYLE = {
+  critical: "bg-red-700 text-white",
+  high: "bg-red-100 text-red-800",
+  medium: "bg-amber-100 text-amber-900",
+  low: "bg-sky-100 text-sky-900",
+  none: "bg-slate-100 text-slate-700",
 } as const;
 
-/** The state of the certification behind a certified claim, when it needs attention (expiring, expired, …). */
-function CertificationNote({ entry }: { entry: TCatalogEntry }) {
-  const today = new Date().toISOString().slice(0, 10);
-  const states = entry.certifications.map((c) => certificationState(c, today).state);
-  const worst = (["revoked", "suspended", "expired", "expiring_soon"] as const).find((s) =>
-    states.includes(s),
+/** Open advisories you may read, with the highest severity among them; links to the list on the component page. */
+function AdvisoriesCell({ entry }: { entry: TCatalogEntry }) {
+  const { openAdvisories, openSeverity } = entry.signals;
+  if (openAdvisories === 0)
+    return <span className="whitespace-nowrap text-xs text-slate-500">none open</span>;
+  return (
+    <Link
+      href={`/catalog/${entry.id}#advisories-heading`}
+      className={`badge whitespace-nowrap no-underline ${SEVERITY_STYLE[openSeverity ?? "none"]}`}
+      title={`${openAdvisories} open ${openAdvisories === 1 ? "advisory" : "advisories"}${openSeverity ? `, highest severity ${openSeverity}` : ""}`}
+    >
+      {openAdvisories} open{openSeverity ? ` · ${openSeverity}` : ""}
+    </Link>
   );
-  if (!worst) return null;
-  return <div className={`mt-1 text-xs ${NOTES[worst].style}`}>{NOTES[worst].label}</div>;
 }

@@ -24,6 +24,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     if (one(params[name])) query.set(name, one(params[name]));
   if (minSl.some((level) => level > 0)) query.set("minSl", minSl.join(","));
   if (one(params.verifiedOnly) === "true") query.set("verifiedOnly", "true");
+  for (const name of ["certificationValid", "openAdvisories"]) {
+    const value = one(params[name]);
+    if (value === "true" || value === "false") query.set(name, value);
+  }
   query.set("limit", "50");
   const { data } = await api(ZPage, `/v1/catalog/components?${query}`);
   const filtered = [...query.keys()].some((key) => key !== "limit");
@@ -95,6 +99,47 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               ))}
             </div>
           </fieldset>
+          <div className="md:col-span-2">
+            <label className="label" htmlFor="certificationValid">
+              Certification
+            </label>
+            <select
+              id="certificationValid"
+              name="certificationValid"
+              defaultValue={one(params.certificationValid)}
+              className="input"
+              aria-describedby="certificationValid-help"
+            >
+              <option value="">Any</option>
+              <option value="true">Certification valid today</option>
+              <option value="false">Not backed by a valid certification</option>
+            </select>
+            <p id="certificationValid-help" className="mt-1 text-xs text-slate-500">
+              Valid today: the published claim is certified, and its certificate has been issued and is not
+              expired, suspended or revoked.
+            </p>
+          </div>
+          <div className="md:col-span-2">
+            <label className="label" htmlFor="openAdvisories">
+              Open advisories
+            </label>
+            <select
+              id="openAdvisories"
+              name="openAdvisories"
+              defaultValue={one(params.openAdvisories)}
+              className="input"
+              aria-describedby="openAdvisories-help"
+            >
+              <option value="">Any</option>
+              <option value="true">Has open advisories</option>
+              <option value="false">Has no open advisories</option>
+            </select>
+            <p id="openAdvisories-help" className="mt-1 text-xs text-slate-500">
+              Open: an advisory you may read names the component, the match is not rejected or awaiting
+              review, and the newest published version is affected (no fix in it). Advisories fixed in the
+              newest version do not count.
+            </p>
+          </div>
           <div className="flex items-center gap-4 md:col-span-4">
             <label className="flex items-center gap-2 text-sm">
               <input
@@ -120,7 +165,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       {data.items.length === 0 ? (
         <div className="card text-center text-sm text-slate-600">
           {filtered
-            ? "No published component matches these filters. Lower a minimum level or clear the search."
+            ? "No published component matches these filters. Lower a minimum level, widen the certification or advisory filter, or clear the search."
             : "The catalog is empty: no supplier has published a component yet."}
         </div>
       ) : (

@@ -10,9 +10,11 @@ import {
   type TCatalogEntry,
   type TCertificationView,
   type TComponent,
+  type TComponentAdvisory,
   ZCatalogEntry,
   ZCertification,
   ZComponent,
+  ZComponentAdvisory,
 } from "@assure/shared";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -21,6 +23,7 @@ import { BasisBadge, SlVector, StatusBadge, VerifiedBadge } from "@/components/s
 import { SlChart } from "@/components/sl-chart";
 import { api, isNotFound } from "@/lib/api";
 import { CertificationStateBadge } from "./certification-state";
+import { ComponentAdvisories } from "./component-advisories";
 
 export const metadata = { title: "Component" };
 
@@ -54,6 +57,16 @@ export default async function ComponentPage({
       : (await api(z.object({ items: z.array(ZCertification) }), "/v1/certifications")).data.items.filter(
           (c) => referenced.has(c.id),
         );
+  // The advisories naming it, as far as this tenant may read them (a draft has none: matching needs a publication).
+  const advisories: TComponentAdvisory[] = published
+    ? (
+        await api(
+          z.object({ items: z.array(ZComponentAdvisory) }),
+          `/v1/catalog/components/${view.id}/advisories`,
+        )
+      ).data.items
+    : [];
+  const openAdvisories = advisories.filter((item) => item.status === "open").length;
   const today = new Date().toISOString().slice(0, 10);
   const versions = published ? sortVersionsNewestFirst(published.versions) : [];
   const selectedVersion = version && versions.some((v) => v.version === version) ? version : undefined;
@@ -79,6 +92,11 @@ export default async function ComponentPage({
             {"supplier" in view ? <VerifiedBadge verified={view.supplier.verified} /> : null}
             {claim ? <BasisBadge basis={claim.basis} /> : null}
             {view.status !== "published" ? <StatusBadge status={view.status} /> : null}
+            {openAdvisories > 0 ? (
+              <a href="#advisories-heading" className="badge bg-red-100 text-red-800 no-underline">
+                {openAdvisories} open {openAdvisories === 1 ? "advisory" : "advisories"}
+              </a>
+            ) : null}
             {view.visibility.kind === "restricted" ? (
               <span className="badge bg-violet-100 text-violet-900">
                 {own ? "Restricted to named customers" : "Shared with your organisation only"}
@@ -180,7 +198,7 @@ export default async function ComponentPage({
                 Capability security levels (SL-C){selectedVersion ? ` — version ${selectedVersion}` : ""}
               </h2>
               <p className="mt-1 text-sm text-slate-600">
-                Claim for versions {claim.versionRange === "*" ? "all versions" : claim.versionRange},
+                Claim for {claim.versionRange === "*" ? "all versions" : `versions ${claim.versionRange}`},
                 published revision {published.revision} on{" "}
                 {new Date(published.publishedAt).toLocaleDateString("en-GB")}
               </p>
@@ -309,6 +327,8 @@ export default async function ComponentPage({
               </ul>
             )}
           </section>
+
+          <ComponentAdvisories items={advisories} />
 
           <section className="card" aria-labelledby="context-heading">
             <h2 id="context-heading">Security context</h2>
