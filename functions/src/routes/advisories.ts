@@ -53,9 +53,8 @@ import { advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read
 
 const tags = ["Advisories"];
 
-/** POST /v1/advisories carries a CSAF document: limited by the CSAF document limit, not the JSON body limit. */
-export const isAdvisoryImportPath = (path: string) => path === "/v1/advisories" || path === "/v1/advisories/";
-
+// POST /v1/advisories carries a CSAF document: held to the CSAF document limit below, not the JSON body limit
+// (http/body-limits.ts).
 export const maxCsafDocumentBytes = () =>
   Number(process.env.CSAF_MAX_DOCUMENT_BYTES ?? "") || DEFAULT_MAX_CSAF_DOCUMENT_BYTES;
 
