@@ -159,11 +159,20 @@ export function createApp(deps: AppDeps) {
     app.all(`${prefix}/*`, lazy.handler);
   };
 
+  // A signer read from a rotated secret is loaded for the requests that publish its keys or sign (publishing,
+  // under /v1/components, once authenticated) and replaces the process-wide one in their deps.
+  const loadClaimSigner = deps.loadClaimSigner;
+  const withClaimSigner: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (loadClaimSigner) c.set("deps", { ...c.var.deps, claimSigner: await loadClaimSigner() });
+    await next();
+  };
+  app.use("/.well-known/claims-jwks.json", withClaimSigner);
+
   app.get("/health", (c) => c.json({ status: "ok" }));
   mount("/.well-known/csaf");
   // Public: the keys that verify signed claims (assure verify --jwks <api>/.well-known/claims-jwks.json).
   app.get("/.well-known/claims-jwks.json", (c) =>
-    c.json(deps.claimSigner?.jwks() ?? { keys: [] }, 200, { "cache-control": "public, max-age=300" }),
+    c.json(c.var.deps.claimSigner?.jwks() ?? { keys: [] }, 200, { "cache-control": "public, max-age=300" }),
   );
 
   mount("/v1/session");
@@ -171,6 +180,7 @@ export function createApp(deps: AppDeps) {
     c.req.path.startsWith("/v1/session/") ? next() : authenticate(c, next),
   );
   app.use("/v1/*", idempotency);
+  app.use("/v1/components/*", withClaimSigner);
   for (const group of ROUTE_GROUPS) {
     if (group.prefix.startsWith("/v1/") && group.prefix !== "/v1/session") mount(group.prefix);
   }

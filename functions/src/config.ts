@@ -19,6 +19,11 @@ export const ZApiConfig = z
       .positive()
       .default(1_048_576 * 2),
     PORTAL_ORIGIN: z.string().optional(),
+    /**
+     * Secrets Manager secret (ARN or name) with the claim-signing key set, rotated by the stack (AWS). Without it
+     * the signer comes from CLAIM_SIGNING_JWK, or locally from the data directory (signing/claim-signer.ts).
+     */
+    CLAIM_SIGNING_KEY_SECRET_ID: z.string().min(1).optional(),
   })
   .refine((env) => env.AUTH_JWKS_URL || env.AUTH_JWKS, {
     message: "set AUTH_JWKS_URL (the portal's /.well-known/jwks.json) or AUTH_JWKS",

@@ -18,4 +18,10 @@ export interface AppDeps {
   evidence?: EvidenceStore | undefined;
   /** Signs published claim revisions (JWS); publishing answers 500 without one. */
   claimSigner?: ClaimSigner | undefined;
+  /**
+   * Where the signer comes from when it is not fixed for the process: in AWS, a rotated Secrets Manager secret
+   * (CLAIM_SIGNING_KEY_SECRET_ID). Read for the requests that sign or publish keys — under /v1/components
+   * (publishing) and the claims JWKS — and set as `claimSigner` for them.
+   */
+  loadClaimSigner?: (() => Promise<ClaimSigner | undefined>) | undefined;
 }

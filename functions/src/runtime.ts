@@ -1,14 +1,18 @@
 import { createApp } from "./app";
 import { createTokenVerifier } from "./auth/tokens";
+import { cachedSecretString } from "./aws/secrets";
 import { parseApiConfig } from "./config";
 import { createDb } from "./db/client";
 import { localPaths } from "./local/paths";
 import { createLogger, logLevelFromEnv } from "./observability/logger";
-import { claimSignerFromEnv } from "./signing/claim-signer";
+import { claimSignerFromEnv, claimSignerFromSecret } from "./signing/claim-signer";
 import { createEvidenceStoreFromEnv } from "./storage/create-evidence-store";
 
 // Built once per process: at Lambda cold start, or when the local server starts.
 const config = parseApiConfig(process.env);
+
+/** After a rotation, processes sign with the new claim-signing key (and publish it) within this time. */
+const CLAIM_SIGNING_KEY_TTL_MS = 5 * 60_000;
 
 export const app = createApp({
   db: createDb({ tableName: config.TABLE_NAME, endpoint: config.DYNAMODB_ENDPOINT }),
@@ -23,5 +27,12 @@ export const app = createApp({
   logger: createLogger({ service: process.env.SERVICE_NAME ?? "assure-api", level: logLevelFromEnv() }),
   portalOrigin: config.PORTAL_ORIGIN,
   evidence: createEvidenceStoreFromEnv(process.env, localPaths.evidence),
-  claimSigner: await claimSignerFromEnv(process.env, localPaths.claimSigningKey),
+  // In AWS from the rotated secret, read with the first request that needs it and again every 5 minutes.
+  ...(config.CLAIM_SIGNING_KEY_SECRET_ID
+    ? {
+        loadClaimSigner: claimSignerFromSecret(
+          cachedSecretString(config.CLAIM_SIGNING_KEY_SECRET_ID, { ttlMs: CLAIM_SIGNING_KEY_TTL_MS }),
+        ),
+      }
+    : { claimSigner: await claimSignerFromEnv(process.env, localPaths.claimSigningKey) }),
 });

@@ -1,14 +1,17 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
-import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
 import type { Construct } from "constructs";
+import { PLATFORM_TENANT_ID } from "../../functions/src/repos/advisories";
 import type { FunctionBundles } from "./bundling";
 import type { StageConfig } from "./config";
 import { Api } from "./constructs/api";
 import { Auth } from "./constructs/auth";
+import { ClaimSigningKey } from "./constructs/claim-signing-key";
 import { DataTable } from "./constructs/data-table";
 import { EvidenceBucket } from "./constructs/evidence-bucket";
 import { Monitoring } from "./constructs/monitoring";
@@ -49,6 +52,9 @@ export class AssureStack extends Stack {
   readonly jobs: ScheduledJobs;
   readonly portal: PortalHosting;
   readonly auth: Auth;
+  readonly claimSigningKey: ClaimSigningKey;
+  /** HMAC key of outgoing webhooks (x-assure-signature), read by the stream processor. */
+  readonly webhookSecret: Secret;
   readonly tenantScopedRole: TenantScopedRole;
   readonly monitoring: Monitoring;
   readonly dataKey?: Key;
@@ -174,18 +180,32 @@ export class AssureStack extends Stack {
       logRetention,
     });
 
+    this.claimSigningKey = new ClaimSigningKey(this, "ClaimSigningKey", {
+      namePrefix,
+      rotationFunction: this.auth.signingKeyRotation.function,
+      rotationDays: config.claims.signingKeyRotationDays,
+      removalPolicy: statefulRemovalPolicy,
+    });
+
+    const evidenceLimits = {
+      EVIDENCE_MAX_UPLOAD_BYTES: String(config.evidence.maxUploadBytes),
+      EVIDENCE_ALLOWED_CONTENT_TYPES: config.evidence.allowedContentTypes.join(","),
+    };
     const apiEnvironment: Record<string, string> = {
       STAGE: config.stage,
       TABLE_NAME: table.tableName,
       EVIDENCE_BUCKET: this.evidence.bucket.bucketName,
-      EVIDENCE_MAX_UPLOAD_BYTES: String(config.evidence.maxUploadBytes),
-      EVIDENCE_ALLOWED_CONTENT_TYPES: config.evidence.allowedContentTypes.join(","),
+      ...evidenceLimits,
       EVIDENCE_UPLOAD_URL_TTL_SECONDS: String(config.evidence.uploadUrlTtlSeconds),
       PORTAL_ORIGIN: portalOrigin,
       // The portal is the issuer of the API tokens; its JWKS is public.
       AUTH_JWKS_URL: `${portalOrigin}${config.portal.jwksPath}`,
       AUTH_ISSUER: portalOrigin,
       AUTH_AUDIENCE: config.auth.apiAudience,
+      // Signed claims (ADR 0032): the rotated key set, read by ARN when a request signs or publishes the keys.
+      CLAIM_SIGNING_KEY_SECRET_ID: this.claimSigningKey.secret.secretArn,
+      // The portal proxies /.well-known/csaf to the API: supplier advisories are published under its origin.
+      CSAF_PROVIDER_BASE_URL: portalOrigin,
     };
     this.api = new Api(this, "Api", {
       bundle: props.bundles.api,
@@ -202,6 +222,7 @@ export class AssureStack extends Stack {
     const apiFunction = this.api.handler.function;
     table.grantReadWriteData(apiFunction);
     this.evidence.grantPresign(apiFunction);
+    this.claimSigningKey.grantRead(apiFunction);
 
     this.tenantScopedRole = new TenantScopedRole(this, "TenantScopedAccess", {
       table,
@@ -215,10 +236,29 @@ export class AssureStack extends Stack {
       }),
     );
 
+    // Webhooks to tenants are signed with one deployment-wide HMAC key; receivers verify with it (docs/deploy.md).
+    this.webhookSecret = new Secret(this, "WebhookSigningSecret", {
+      secretName: `${namePrefix}/notify/webhook-secret`,
+      description: "HMAC key of outgoing notification webhooks (x-assure-signature: sha256=…)",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: statefulRemovalPolicy,
+    });
+    acknowledge(this.webhookSecret, {
+      "AwsSolutions-SMG4":
+        "Webhook receivers verify signatures with this key; rotating it is announced to them first (docs/deploy.md).",
+    });
+    const notifications = config.notifications;
     this.streamProcessor = new StreamProcessor(this, "StreamProcessor", {
       bundle: props.bundles.streamProcessor,
       table,
-      environment: { STAGE: config.stage, TABLE_NAME: table.tableName },
+      environment: {
+        STAGE: config.stage,
+        TABLE_NAME: table.tableName,
+        // Absolute links in e-mails and webhooks.
+        PORTAL_URL: portalOrigin,
+        NOTIFY_WEBHOOK_SECRET_ID: this.webhookSecret.secretArn,
+        ...(notifications.emailFrom ? { NOTIFY_EMAIL_FROM: notifications.emailFrom } : {}),
+      },
       batchSize: config.streamProcessor.batchSize,
       maxBatchingWindow: durationSeconds(config.streamProcessor.maxBatchingWindowSeconds),
       retryAttempts: config.streamProcessor.retryAttempts,
@@ -227,7 +267,27 @@ export class AssureStack extends Stack {
       encryptionKey: this.dataKey,
       logRetention,
     });
-    table.grantReadWriteData(this.streamProcessor.handler.function);
+    const streamFunction = this.streamProcessor.handler.function;
+    table.grantReadWriteData(streamFunction);
+    streamFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["secretsmanager:GetSecretValue"],
+        resources: [this.webhookSecret.secretArn],
+      }),
+    );
+    if (notifications.emailFrom) {
+      const identity =
+        notifications.sesIdentity ?? notifications.emailFrom.split("@")[1] ?? notifications.emailFrom;
+      // Only this identity, and only with the configured sender address.
+      streamFunction.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ["ses:SendEmail"],
+          resources: [this.formatArn({ service: "ses", resource: "identity", resourceName: identity })],
+          conditions: { StringEquals: { "ses:FromAddress": notifications.emailFrom } },
+        }),
+      );
+    }
 
     this.jobs = new ScheduledJobs(this, "Jobs", {
       encryptionKey: this.dataKey,
@@ -254,11 +314,22 @@ export class AssureStack extends Stack {
             TABLE_NAME: table.tableName,
             CSAF_PROVIDER_METADATA_URLS: config.jobs.csafProviderMetadataUrls.join(","),
             CSAF_MAX_DOCUMENTS_PER_RUN: String(config.jobs.csafMaxDocumentsPerRun),
+            // Imported documents are kept as the platform's evidence, like uploads through the API.
+            EVIDENCE_BUCKET: this.evidence.bucket.bucketName,
+            ...evidenceLimits,
           },
         },
       ],
     });
     for (const job of this.jobs.functions.values()) table.grantReadWriteData(job.function);
+    const feedPoll = this.jobs.functions.get("CsafFeedPoll");
+    if (feedPoll) {
+      this.evidence.grantPut(
+        feedPoll.function,
+        `tenants/${PLATFORM_TENANT_ID}/evidence/`,
+        "The feed poll job stores each imported CSAF document under the platform tenant's evidence, one key per revision.",
+      );
+    }
 
     new StringParameter(this, "PortalConfig", {
       parameterName: this.portalConfigParameterName,
@@ -315,6 +386,14 @@ export class AssureStack extends Stack {
         "SSM parameter with the portal's runtime config",
       ],
       SigningKeySecretName: [secretNames.signingKey, "Secret with the portal's token-signing keys"],
+      ClaimSigningKeySecretName: [
+        `${namePrefix}/api/claim-signing-key`,
+        "Secret with the API's claim-signing keys (never delete: old signed claims verify against it)",
+      ],
+      WebhookSecretName: [
+        `${namePrefix}/notify/webhook-secret`,
+        "HMAC key of outgoing notification webhooks",
+      ],
       TenantScopedRoleArn: [this.tenantScopedRole.role.roleArn, "Role confined to one tenant's partitions"],
       AlarmTopicArn: [this.monitoring.topic.topicArn, "Subscribe to receive alarms"],
       DashboardName: [`${config.appName}-${config.stage}`, "CloudWatch dashboard"],

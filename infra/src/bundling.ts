@@ -124,6 +124,8 @@ export interface FunctionBundle {
   files: string[];
   /** Output bytes per package, largest first: at init, and in the chunks loaded later. */
   packages: { init: PackageBytes[]; deferred: PackageBytes[] };
+  /** First-party TypeScript sources in the bundle (repository-relative), e.g. to check what the code reads. */
+  sources: string[];
 }
 
 export type FunctionBundles = Record<FunctionName, FunctionBundle>;
@@ -178,6 +180,15 @@ export function analyseMetafile(metafile: Metafile, dir: string): Omit<FunctionB
       .sort((a, b) => b.bytes - a.bytes);
   };
   const files = [...outputs.keys()].sort();
+  const sources = [
+    ...new Set(
+      [...outputs.values()].flatMap((output) =>
+        Object.keys(output.inputs).filter(
+          (input) => !input.includes("node_modules") && input.endsWith(".ts"),
+        ),
+      ),
+    ),
+  ].sort();
   return {
     entryBytes: bytesOf([entry]),
     initBytes: bytesOf(initFiles),
@@ -188,6 +199,7 @@ export function analyseMetafile(metafile: Metafile, dir: string): Omit<FunctionB
       init: byPackage(initFiles),
       deferred: byPackage(files.filter((file) => !initFiles.includes(file))),
     },
+    sources,
   };
 }
 

@@ -64,6 +64,24 @@ const configSchema = z.object({
     csafMaxDocumentsPerRun: z.number().int().min(1).max(5_000),
   }),
 
+  claims: z.object({
+    /**
+     * Rotation of the API's claim-signing key (ADR 0032). Every previous public key stays in the published JWKS
+     * (signed claims are checked for years), so each rotation adds one key there for good.
+     */
+    signingKeyRotationDays: z.number().int().min(1).max(3_650),
+  }),
+
+  notifications: z.object({
+    /**
+     * Sender address of notification e-mails, sent through Amazon SES (the identity must be verified there).
+     * Unset: e-mails are written to the stream processor's log instead; inbox entries and webhooks work either way.
+     */
+    emailFrom: z.string().email().optional(),
+    /** The verified SES identity the function may send as: a domain or an address. @default the sender's domain */
+    sesIdentity: z.string().min(3).optional(),
+  }),
+
   evidence: z.object({
     /** The API signs uploads no larger than this. */
     maxUploadBytes: z.number().int().min(1),
@@ -159,6 +177,8 @@ const common = {
     csafProviderMetadataUrls: [],
     csafMaxDocumentsPerRun: 200,
   },
+  claims: { signingKeyRotationDays: 365 },
+  notifications: {},
   evidence: {
     maxUploadBytes: 50 * 1024 * 1024,
     allowedContentTypes: [

@@ -1,6 +1,11 @@
 import { createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { jwksOf, nextSigningKeySet, parseSigningKeySet } from "../../infra/src/lambda/signing-key-set";
+import {
+  jwksOf,
+  nextSigningKeySet,
+  parseSigningKeySet,
+  retiredKeysKept,
+} from "../../functions/src/signing/key-set";
 
 describe("portal signing-key rotation", () => {
   it("treats the stack's bootstrap value as no key yet", () => {
@@ -27,6 +32,26 @@ describe("portal signing-key rotation", () => {
     // A third rotation drops k1: only one previous key stays verifiable.
     const third = nextSigningKeySet(second, new Date("2026-03-01T00:00:00Z"), "k3");
     expect(third.retired.map((key) => key.kid)).toEqual(["k2"]);
+  });
+
+  it("keeps every previous public key when the secret says so (claim-signing keys), newest first", () => {
+    let keySet = nextSigningKeySet(undefined, new Date(), "c1", "all");
+    for (const kid of ["c2", "c3", "c4"]) keySet = nextSigningKeySet(keySet, new Date(), kid, "all");
+    expect(keySet.active.kid).toBe("c4");
+    expect(keySet.retired.map((key) => key.kid)).toEqual(["c3", "c2", "c1"]);
+    for (const key of keySet.retired) expect(key).not.toHaveProperty("d");
+    expect(nextSigningKeySet(keySet, new Date(), "c5", 2).retired.map((key) => key.kid)).toEqual([
+      "c4",
+      "c3",
+    ]);
+  });
+
+  it("reads the retention from the secret's tag: all, a count, else one", () => {
+    expect(retiredKeysKept("all")).toBe("all");
+    expect(retiredKeysKept("3")).toBe(3);
+    expect(retiredKeysKept("0")).toBe(0);
+    expect(retiredKeysKept(undefined)).toBe(1);
+    expect(retiredKeysKept("many")).toBe(1);
   });
 
   it("publishes a JWKS without private parts whose keys verify what the active key signs", () => {

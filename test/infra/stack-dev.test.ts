@@ -101,6 +101,8 @@ describe("compute", () => {
         "AUTH_AUDIENCE",
         "AUTH_ISSUER",
         "AUTH_JWKS_URL",
+        "CLAIM_SIGNING_KEY_SECRET_ID",
+        "CSAF_PROVIDER_BASE_URL",
         "EVIDENCE_ALLOWED_CONTENT_TYPES",
         "EVIDENCE_BUCKET",
         "EVIDENCE_MAX_UPLOAD_BYTES",
@@ -119,6 +121,10 @@ describe("compute", () => {
       /"https:\/\/",\{"Fn::GetAtt":\["PortalDistribution\w+","DomainName"\]\},"\/api\/jwks"/,
     );
     expect(variables.AUTH_ISSUER).toEqual(variables.PORTAL_ORIGIN);
+    expect(variables.CSAF_PROVIDER_BASE_URL).toEqual(variables.PORTAL_ORIGIN);
+    expect(variables.CLAIM_SIGNING_KEY_SECRET_ID).toEqual({
+      Ref: expect.stringMatching(/^ClaimSigningKeySecret/),
+    });
     // dev sets no reserved concurrency (prod does, see stack-prod.test.ts).
     expect(api.properties.ReservedConcurrentExecutions).toBeUndefined();
   });
@@ -293,6 +299,53 @@ describe("least privilege", () => {
     expect(api).not.toContain("s3:DeleteObject");
     expect(api).not.toMatch(/PortalAssets/);
     expect(api).toContain("sts:TagSession");
+  });
+
+  it("lets the API read the claim-signing secret and no other secret", () => {
+    const api = JSON.parse(policyOf(functionByService("assure-api").logicalId)) as {
+      Statement: { Action: string | string[]; Resource: unknown }[];
+    }[];
+    const secretStatements = api
+      .flatMap((document) => document.Statement)
+      .filter((statement) => JSON.stringify(statement.Action).includes("secretsmanager:"));
+    expect(secretStatements).toEqual([
+      expect.objectContaining({
+        Action: "secretsmanager:GetSecretValue",
+        Resource: { Ref: expect.stringMatching(/^ClaimSigningKeySecret/) },
+      }),
+    ]);
+  });
+
+  it("lets the CSAF feed poll job write documents under the platform's evidence only", () => {
+    const job = functionByService("assure-job-csaf-feed-poll");
+    const variables = (job.properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.EVIDENCE_BUCKET).toEqual({ Ref: expect.stringMatching(/^EvidenceBucket/) });
+    expect(variables.EVIDENCE_ALLOWED_CONTENT_TYPES).toContain("application/json");
+    const policy = policyOf(job.logicalId);
+    expect(policy).toContain('"Action":"s3:PutObject"');
+    expect(policy).toContain("/tenants/00000000000000000000000000/evidence/*");
+    for (const action of ["s3:GetObject", "s3:ListBucket", "s3:DeleteObject"])
+      expect(policy).not.toContain(action);
+    const reminders = policyOf(functionByService("assure-job-certificate-expiry").logicalId);
+    expect(reminders).not.toContain("s3:");
+  });
+
+  it("gives the stream processor the webhook key from Secrets Manager, portal links and no SES unless configured", () => {
+    const stream = functionByService("assure-stream");
+    const variables = (stream.properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.NOTIFY_WEBHOOK_SECRET_ID).toEqual({
+      Ref: expect.stringMatching(/^WebhookSigningSecret/),
+    });
+    expect(variables.NOTIFY_WEBHOOK_SECRET).toBeUndefined();
+    expect(variables.NOTIFY_EMAIL_FROM).toBeUndefined();
+    expect(JSON.stringify(variables.PORTAL_URL)).toContain("PortalDistribution");
+    const policy = policyOf(stream.logicalId);
+    expect(policy).toContain("secretsmanager:GetSecretValue");
+    expect(policy).not.toContain("ses:");
+    dev.template.hasResourceProperties("AWS::SecretsManager::Secret", {
+      Name: "assure/dev/notify/webhook-secret",
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
   });
 
   it("gives the signing-key rotation function no table access", () => {
@@ -484,6 +537,19 @@ describe("auth", () => {
     });
   });
 
+  it("keeps the claim-signing key in Secrets Manager, rotated yearly, every previous key kept", () => {
+    dev.template.hasResourceProperties("AWS::SecretsManager::Secret", {
+      Name: "assure/dev/api/claim-signing-key",
+      Tags: Match.arrayWith([{ Key: "assure:retired-keys", Value: "all" }]),
+    });
+    dev.template.hasResourceProperties("AWS::SecretsManager::RotationSchedule", {
+      SecretId: { Ref: Match.stringLikeRegexp("^ClaimSigningKeySecret") },
+      RotateImmediatelyOnUpdate: true,
+      RotationRules: { ScheduleExpression: "rate(365 days)" },
+      RotationLambdaARN: { "Fn::GetAtt": [Match.stringLikeRegexp("^AuthSigningKeyRotation"), "Arn"] },
+    });
+  });
+
   it("exports what the API's JWT verification and the deploy guide need", () => {
     for (const output of [
       "ApiUrl",
@@ -494,6 +560,8 @@ describe("auth", () => {
       "OidcIssuer",
       "OidcClientId",
       "UserPoolId",
+      "ClaimSigningKeySecretName",
+      "WebhookSecretName",
     ]) {
       dev.template.hasOutput(output, {});
     }

@@ -67,6 +67,7 @@ beforeAll(async () => {
     portal: { buildDir: fullOpenNextFixture(), customDomain: portalDomain },
     api: { customDomain: apiDomain, provisionedConcurrency: 5 },
     observability: { alarmEmail: "oncall@assure.example.com" },
+    notifications: { emailFrom: "notify@assure.example.com", sesIdentity: "assure.example.com" },
   });
   external = await synthStage("dev", {
     region: "us-east-1",
@@ -116,6 +117,52 @@ describe("prod stage", () => {
     expect(deadLetterQueues).toHaveLength(2);
     for (const [, queue] of deadLetterQueues) expect(queue.Properties.KmsMasterKeyId).toBeDefined();
     prod.template.hasResource("AWS::S3::Bucket", { DeletionPolicy: "Retain" });
+  });
+
+  it("keeps the claim-signing key and the webhook key when the stack is deleted", () => {
+    for (const name of ["assure/prod/api/claim-signing-key", "assure/prod/notify/webhook-secret"]) {
+      prod.template.hasResource("AWS::SecretsManager::Secret", {
+        DeletionPolicy: "Retain",
+        Properties: Match.objectLike({ Name: name }),
+      });
+    }
+  });
+
+  it("lets the stream processor send e-mail as the configured SES identity and sender only", () => {
+    prod.template.hasResourceProperties("AWS::Lambda::Function", {
+      Environment: {
+        Variables: Match.objectLike({
+          SERVICE_NAME: "assure-stream",
+          NOTIFY_EMAIL_FROM: "notify@assure.example.com",
+        }),
+      },
+    });
+    const sesStatements = Object.values(prod.template.findResources("AWS::IAM::Policy"))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, unknown>[])
+      .filter((statement) => JSON.stringify(statement.Action).includes("ses:"));
+    expect(sesStatements).toHaveLength(1);
+    expect(sesStatements[0]).toMatchObject({
+      Action: "ses:SendEmail",
+      Condition: { StringEquals: { "ses:FromAddress": "notify@assure.example.com" } },
+    });
+    expect(JSON.stringify(sesStatements[0]?.Resource)).toContain(
+      ":ses:eu-central-1:111111111111:identity/assure.example.com",
+    );
+  });
+
+  it("lets the CSAF feed poll job encrypt what it stores with the data key", () => {
+    const job = Object.entries(prod.template.findResources("AWS::Lambda::Function")).find(
+      ([, fn]) => fn.Properties?.Environment?.Variables?.SERVICE_NAME === "assure-job-csaf-feed-poll",
+    );
+    if (!job) throw new Error("no CSAF feed poll function");
+    const role = (job[1].Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+    const policy = JSON.stringify(
+      Object.values(prod.template.findResources("AWS::IAM::Policy")).filter((candidate) =>
+        (candidate.Properties.Roles as { Ref: string }[]).some((ref) => ref.Ref === role),
+      ),
+    );
+    expect(policy).toContain("kms:GenerateDataKey*");
+    expect(policy).toContain("/tenants/00000000000000000000000000/evidence/*");
   });
 
   it("reserves API concurrency and routes API Gateway to a provisioned `live` alias", () => {

@@ -14,7 +14,11 @@ import {
 import type { Db } from "../../functions/src/db/client";
 import { createTenant } from "../../functions/src/repos/tenants";
 import { addMembership, createUser } from "../../functions/src/repos/users";
-import { createClaimSigner, generateClaimSigningJwk } from "../../functions/src/signing/claim-signer";
+import {
+  type ClaimSigner,
+  createClaimSigner,
+  generateClaimSigningJwk,
+} from "../../functions/src/signing/claim-signer";
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from "../../functions/src/storage/evidence-store";
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { createTestDb } from "./db";
@@ -32,7 +36,13 @@ let counter = 0;
 
 /** An API app on a fresh table with its own signing key, plus helpers to add tenants and users. */
 export async function createTestApp(
-  options: { now?: () => Date; maxBodyBytes?: number; evidenceLimits?: Partial<EvidenceLimits> } = {},
+  options: {
+    now?: () => Date;
+    maxBodyBytes?: number;
+    evidenceLimits?: Partial<EvidenceLimits>;
+    /** Instead of the app's own fixed signer: a signer loaded per request (as from a rotated secret in AWS). */
+    loadClaimSigner?: () => Promise<ClaimSigner | undefined>;
+  } = {},
 ) {
   const db: Db = await createTestDb("api");
   const { privateJwk, publicJwk } = await generateSigningJwk();
@@ -51,7 +61,7 @@ export async function createTestApp(
       root: mkdtempSync(path.join(tmpdir(), "assure-evidence-")),
       limits: { ...DEFAULT_EVIDENCE_LIMITS, ...options.evidenceLimits },
     }),
-    claimSigner,
+    ...(options.loadClaimSigner ? { loadClaimSigner: options.loadClaimSigner } : { claimSigner }),
   });
   const now = new Date();
 

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
 
 /**
  * Outbound notifications (e-mail, webhooks) go through a pluggable sender. The in-portal inbox is written
@@ -36,10 +36,11 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 /**
  * Webhooks: POST JSON with `x-assure-event` and, when a secret is configured, `x-assure-signature:
  * sha256=<hex HMAC of the body>` so receivers can check the sender. E-mail goes to `email` (another sender).
+ * The secret is a value, or read when a webhook is sent (in AWS from Secrets Manager, cached).
  */
 export function createWebhookSender(options: {
   fetch: FetchLike;
-  secret?: string | undefined;
+  secret?: string | (() => Promise<string | undefined>) | undefined;
   email: NotificationSender;
   timeoutMs?: number;
 }): NotificationSender {
@@ -52,9 +53,9 @@ export function createWebhookSender(options: {
         "content-type": "application/json",
         "x-assure-event": message.event,
       };
-      if (options.secret) {
-        headers["x-assure-signature"] =
-          `sha256=${createHmac("sha256", options.secret).update(body).digest("hex")}`;
+      const secret = typeof options.secret === "function" ? await options.secret() : options.secret;
+      if (secret) {
+        headers["x-assure-signature"] = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
       }
       const response = await options.fetch(message.url, {
         method: "POST",
@@ -70,13 +71,20 @@ export function createWebhookSender(options: {
 /** Sends nothing; for processes that must not notify (benchmarks). */
 export const discardSender: NotificationSender = { kind: "discard", send: async () => {} };
 
-/** E-mail through Amazon SES (AWS): plain-text messages from NOTIFY_EMAIL_FROM, one send per message. */
+/**
+ * E-mail through Amazon SES (AWS): plain-text messages from NOTIFY_EMAIL_FROM, one send per message. The SES client
+ * (from the runtime's AWS SDK) is loaded with the first e-mail, not when the stream processor starts.
+ */
 export function createSesEmailSender(options: { from: string; client?: SESv2Client }): NotificationSender {
-  const client = options.client ?? new SESv2Client({});
+  let sdk: Promise<typeof import("@aws-sdk/client-sesv2")> | undefined;
+  let client = options.client;
   return {
     kind: "ses",
     async send(message) {
       if (message.channel !== "email") throw new Error("the SES sender only sends e-mail");
+      sdk ??= import("@aws-sdk/client-sesv2");
+      const { SESv2Client, SendEmailCommand } = await sdk;
+      client ??= new SESv2Client({});
       await client.send(
         new SendEmailCommand({
           FromEmailAddress: options.from,

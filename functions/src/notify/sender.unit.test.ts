@@ -68,6 +68,28 @@ describe("notification senders", () => {
     await expect(sender.send(webhook)).rejects.toThrow(/answered 500/);
   });
 
+  it("reads a secret given as a function when it signs, and signs nothing without one", async () => {
+    const signatures: (string | undefined)[] = [];
+    let reads = 0;
+    const send = (secret: () => Promise<string | undefined>) =>
+      createWebhookSender({
+        fetch: async (_url, init) => {
+          signatures.push((init.headers as Record<string, string>)["x-assure-signature"]);
+          return new Response(null, { status: 204 });
+        },
+        secret,
+        email: { kind: "test", send: async () => undefined },
+      }).send(webhook);
+    await send(async () => {
+      reads += 1;
+      return "from-secrets-manager";
+    });
+    await send(async () => undefined);
+    expect(reads).toBe(1);
+    expect(signatures[0]).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(signatures[1]).toBeUndefined();
+  });
+
   it("sends e-mail through SES from the configured address", async () => {
     const sent: unknown[] = [];
     const client = { send: async (command: unknown) => void sent.push(command) } as unknown as SESv2Client;

@@ -11,6 +11,7 @@ import {
 } from "jose";
 import { z } from "zod";
 import { readJsonFile, writeJsonFile } from "../local/paths";
+import { parseSigningKeySet } from "./key-set";
 
 /**
  * Each published claim revision is signed by the deployment that published it (a JWS, ES256, one key per
@@ -139,4 +140,25 @@ export async function claimSignerFromEnv(
     stored = { privateJwk: privateJwk as Record<string, unknown> };
   }
   return createClaimSigner(stored.privateJwk as JWK, retired);
+}
+
+/**
+ * The deployment's signer from a Secrets Manager secret in the rotated key-set format (functions/src/signing/
+ * key-set.ts: `active` private JWK, `retired` public JWKs; every retired key is kept for claims), read with
+ * `secretString` (cached and re-read by the caller, see aws/secrets.ts). Undefined while the secret holds the
+ * stack's bootstrap value, before its first rotation.
+ */
+export function claimSignerFromSecret(
+  secretString: () => Promise<string | undefined>,
+): () => Promise<ClaimSigner | undefined> {
+  let built: { source: string; signer: Promise<ClaimSigner> } | undefined;
+  return async () => {
+    const source = await secretString();
+    const keySet = parseSigningKeySet(source);
+    if (!source || !keySet) return undefined;
+    if (built?.source !== source) {
+      built = { source, signer: createClaimSigner(keySet.active as JWK, keySet.retired as JWK[]) };
+    }
+    return built.signer;
+  };
 }

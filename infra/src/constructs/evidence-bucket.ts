@@ -99,4 +99,21 @@ export class EvidenceBucket extends Construct {
         "Evidence keys are tenants/<tenantId>/evidence/<id>, chosen per upload; the API checks the tenant.",
     });
   }
+
+  /**
+   * Writing new objects under `keyPrefix` and nothing else: no read, no list, no delete (e.g. the CSAF feed poll
+   * job storing the documents it imports under the platform tenant's evidence).
+   */
+  grantPut(grantee: IGrantable & IConstruct, keyPrefix: string, reason: string): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ["s3:PutObject"],
+        resources: [this.bucket.arnForObjects(`${keyPrefix}*`)],
+      }),
+    );
+    this.bucket.encryptionKey?.grantEncrypt(grantee);
+    acknowledge(grantee, {
+      [`AwsSolutions-IAM5[Resource::${nagArnOf(this.bucket)}/${keyPrefix}*]`]: reason,
+    });
+  }
 }

@@ -8,12 +8,18 @@ import {
   UpdateSecretVersionStageCommand,
 } from "@aws-sdk/client-secrets-manager";
 import { createLogger } from "../../../functions/src/observability/logger";
-import { nextSigningKeySet, parseSigningKeySet } from "./signing-key-set";
+import {
+  nextSigningKeySet,
+  parseSigningKeySet,
+  RETIRED_KEYS_TAG,
+  retiredKeysKept,
+} from "../../../functions/src/signing/key-set";
 
 /**
- * Secrets Manager rotation function for the portal's token-signing key (the four-step protocol:
- * createSecret, setSecret, testSecret, finishSecret). No external system holds the key, so setSecret
- * has nothing to do.
+ * Secrets Manager rotation function for the ES256 signing keys (the four-step protocol: createSecret, setSecret,
+ * testSecret, finishSecret): the portal's API-token key and the API's claim-signing key. No external system holds
+ * a key, so setSecret has nothing to do. How many previous public keys survive a rotation is the secret's
+ * `assure:retired-keys` tag (functions/src/signing/key-set.ts).
  */
 
 interface RotationEvent {
@@ -59,7 +65,8 @@ export async function handler(event: RotationEvent): Promise<void> {
         return;
       }
       const current = parseSigningKeySet(await secretString(event.SecretId, "AWSCURRENT"));
-      const next = nextSigningKeySet(current, new Date());
+      const keep = retiredKeysKept(description.Tags?.find((tag) => tag.Key === RETIRED_KEYS_TAG)?.Value);
+      const next = nextSigningKeySet(current, new Date(), undefined, keep);
       await client.send(
         new PutSecretValueCommand({
           SecretId: event.SecretId,
