@@ -228,6 +228,9 @@ for (const prefix of ["(no group)", ...ROUTE_GROUPS.map((group) => group.prefix)
   const runs = Array.from({ length: groupRuns }, () =>
     coldStart(apiFile, "--enable-source-maps", apiAllSdkImports, extraEnv),
   );
+  // 404 proves the group loaded and answered (401 would mean the request never reached it).
+  const unexpected = runs.find((run) => run.status !== 404);
+  if (unexpected) throw new Error(`${path} answered ${unexpected.status}, not 404`);
   const durations = runs.map((run) => run.requestMs ?? Number.NaN);
   firstRequestByGroup[prefix] = {
     requestMedianMs: Math.round(percentile(durations, 50) * 10) / 10,
