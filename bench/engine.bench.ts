@@ -2,20 +2,35 @@
  * Engine benchmark (issue 3): evaluates a generated plant of 200 zones × 50 assets (10,000 assets, 500
  * components, 1,000 countermeasures, 2,000 advisories). Reports median wall and CPU time, peak memory, the ratio
  * to a plain loop reading the same inputs (the floor) and how time grows with the number of assets.
+ * It runs with the V8 flags the API is deployed with (ENGINE_NODE_FLAGS, re-starting itself with them when
+ * needed) and also times evaluation under V8's defaults in a separate process, for comparison.
  * Usage: tsx bench/engine.bench.ts [--quick]   (--quick: few iterations, prints only, writes nothing)
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { evaluate } from "../shared/src/evaluation/evaluate";
+import { ENGINE_NODE_FLAGS } from "../functions/src/engine-node-flags";
 import type { TEvaluationInput } from "../shared/src/evaluation/evaluation-input";
 import { parseEvaluationInput } from "../shared/src/evaluation/parse-evaluation-input";
 import { countPlant, FULL_PLANT, generatePlant, scaledPlant } from "./lib/generate-plant";
+import { importBundledEngine } from "./lib/import-bundled-engine";
 import { measure, type TMeasurement } from "./lib/measure";
 import { readPlantBaseline } from "./lib/read-plant-baseline";
 
+const withoutEngineFlags = process.execArgv.filter((flag) => !ENGINE_NODE_FLAGS.some((own) => own === flag));
+if (withoutEngineFlags.length === process.execArgv.length) {
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...ENGINE_NODE_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  );
+  process.exit(run.status ?? 1);
+}
+
 const quick = process.argv.includes("--quick");
+const { evaluate } = await importBundledEngine();
 const TARGET_MS = 50;
 const iterations = quick ? 5 : 41;
 const warmup = quick ? 2 : 10;
@@ -31,6 +46,7 @@ if (!parsed.ok) throw new Error(`generated plant is invalid: ${JSON.stringify(pa
 const loadBefore = loadavg()[0] ?? 0;
 const engine = measure(() => evaluate(plant), { iterations, warmup });
 const baseline = measure(() => readPlantBaseline(plant), { iterations, warmup });
+const v8Defaults = timeUnderV8Defaults();
 const validation = measure(() => parseEvaluationInput(plant), { iterations: quick ? 3 : 11, warmup: 1 });
 // Machine reference: reading the same document from JSON, which any consumer of the engine does first.
 const plantJson = JSON.stringify(plant);
@@ -75,7 +91,10 @@ const results = {
   },
   plant: plantCounts,
   result: { ...summary, jsonBytes: resultJsonBytes },
+  nodeFlags: [...ENGINE_NODE_FLAGS],
+  engineBuild: "esbuild bundle, minified (as in the API Lambda)",
   evaluate: describeTiming(engine),
+  evaluateWithV8Defaults: describeTiming(v8Defaults),
   baselineLoop: describeTiming(baseline),
   ratioToBaseline: round(engine.medianMs / baseline.medianMs),
   cpuRatioToBaseline: round(engine.cpuMedianMs / baseline.cpuMedianMs),
@@ -97,7 +116,8 @@ const results = {
 process.stdout.write(
   [
     `engine: ${plantCounts.assets} assets, ${plantCounts.zones} zones, ${plantCounts.components} components, ${plantCounts.countermeasures} countermeasures, ${plantCounts.advisories} advisories`,
-    `  evaluate   median ${round(engine.medianMs)} ms wall, ${round(engine.cpuMedianMs)} ms CPU (min ${round(engine.minMs)} ms, p90 ${round(engine.p90Ms)} ms, ${iterations} runs)`,
+    `  evaluate   (${ENGINE_NODE_FLAGS.join(" ")}, as the API runs) median ${round(engine.medianMs)} ms wall, ${round(engine.cpuMedianMs)} ms CPU (min ${round(engine.minMs)} ms, p90 ${round(engine.p90Ms)} ms, ${iterations} runs)`,
+    `  V8 default heap flags (without ${ENGINE_NODE_FLAGS.join(" ")}): median ${round(v8Defaults.medianMs)} ms wall, ${round(v8Defaults.cpuMedianMs)} ms CPU`,
     `  baseline   median ${round(baseline.medianMs)} ms (plain loop reading the same inputs) → ratio ${results.ratioToBaseline}× wall, ${results.cpuRatioToBaseline}× CPU`,
     `  validation median ${round(validation.medianMs)} ms (zod parse of the document, not part of evaluate)`,
     `  reference  JSON.parse of the ${round(plantJson.length / 1e6)} MB document: median ${round(jsonParse.medianMs)} ms → evaluate is ${results.ratioToJsonParse}× that`,
@@ -114,6 +134,20 @@ if (!quick) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`  written to bench/results/engine.json\n`);
+}
+
+/** The same evaluation timed in a child process without the engine's flags. */
+function timeUnderV8Defaults(): TMeasurement {
+  const script = join(dirname(fileURLToPath(import.meta.url)), "lib/time-engine-v8-defaults.ts");
+  const run = spawnSync(
+    process.execPath,
+    [...withoutEngineFlags, script, String(iterations), String(warmup)],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (run.status !== 0) throw new Error(`timing under V8 defaults failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as TMeasurement;
 }
 
 function describeTiming(timing: TMeasurement) {

@@ -1,6 +1,7 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TABLE } from "../../functions/src/db/table";
+import { ENGINE_NODE_FLAGS } from "../../functions/src/engine-node-flags";
 import { API_CORS_ALLOWED_HEADERS } from "../../infra/src/constructs/api";
 import { maskAssetHashes, type SynthResult, synthStage } from "./support/synth";
 
@@ -87,8 +88,23 @@ describe("compute", () => {
         Handler: "index.handler",
         TracingConfig: { Mode: "Active" },
         LoggingConfig: { LogFormat: "JSON", ApplicationLogLevel: "INFO" },
-        Environment: { Variables: { NODE_OPTIONS: "--enable-source-maps" } },
       });
+      const variables = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables;
+      expect(variables.NODE_OPTIONS?.split(" ")).toContain("--enable-source-maps");
+    }
+  });
+
+  it("gives only the API, which runs the evaluation engine, the engine's young-generation size", () => {
+    const nodeOptions = functionsWithEnv("SERVICE_NAME").map((fn) => {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables;
+      return [variables.SERVICE_NAME, variables.NODE_OPTIONS] as const;
+    });
+    for (const [service, options] of nodeOptions) {
+      expect(options, service).toBe(
+        service === "assure-api"
+          ? `--enable-source-maps ${ENGINE_NODE_FLAGS.join(" ")}`
+          : "--enable-source-maps",
+      );
     }
   });
 

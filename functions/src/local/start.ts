@@ -6,6 +6,7 @@ import path from "node:path";
 import { generateSigningJwk } from "../auth/tokens";
 import { createDb } from "../db/client";
 import { ensureTable } from "../db/migrate";
+import { ENGINE_NODE_FLAGS } from "../engine-node-flags";
 import { backfillCatalogFactsOnce } from "./backfill-catalog-facts";
 import { DEMO_PASSWORD, demoUsers } from "./demo-data";
 import { JAVA_MISSING_MESSAGE, javaMajorVersion, startDynamoLocal } from "./dynamo-local";
@@ -160,6 +161,8 @@ async function main() {
 
   const tsx = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
   run("api", process.execPath, [tsx, "functions/src/local/server.ts"], {
+    // Through NODE_OPTIONS, as in Lambda: tsx runs the server in a child process that inherits it.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, ...ENGINE_NODE_FLAGS].filter(Boolean).join(" "),
     PORT: String(ports.api),
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamo.endpoint,

@@ -12,6 +12,7 @@ import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { Alias, type IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { ENGINE_NODE_FLAGS } from "../../../functions/src/engine-node-flags";
 import type { FunctionBundle } from "../bundling";
 import type { DomainConfig } from "../config";
 import { acknowledge } from "../nag";
@@ -58,6 +59,8 @@ export class Api extends Construct {
       serviceName: "assure-api",
       environment: props.environment,
       memoryMb: props.memoryMb ?? 1024,
+      // The API runs the evaluation engine: see functions/src/engine-node-flags.ts.
+      nodeFlags: ENGINE_NODE_FLAGS,
       timeout: props.timeout ?? Duration.seconds(15),
       reservedConcurrency: props.reservedConcurrency,
       logRetention: props.logRetention,

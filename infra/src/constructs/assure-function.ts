@@ -23,6 +23,8 @@ export interface AssureFunctionProps {
   environment?: Record<string, string>;
   /** @default 512 */
   memoryMb?: number;
+  /** Extra Node/V8 flags for NODE_OPTIONS (source maps are always on). */
+  nodeFlags?: readonly string[];
   /** @default 30 seconds */
   timeout?: Duration;
   /** @default none (shares the account's unreserved concurrency) */
@@ -63,7 +65,7 @@ export class AssureFunction extends Construct {
       environment: {
         SERVICE_NAME: props.serviceName,
         // Stack traces point into the TypeScript sources (the bundle ships its source map).
-        NODE_OPTIONS: "--enable-source-maps",
+        NODE_OPTIONS: ["--enable-source-maps", ...(props.nodeFlags ?? [])].join(" "),
         ...props.environment,
       },
     });

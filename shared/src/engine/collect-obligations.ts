@@ -36,6 +36,8 @@ export type TObligationLocation = { zoneId: string } | { conduitId: string };
 export class ObligationCollector {
   private readonly byKey = new Map<string, TObligation>();
   private readonly securityContextByComponent = new Map<TComponentCapability, TObligation[]>();
+  /** Per advisory id its remediation obligations, so repeat assets skip building keys. */
+  private readonly byAdvisory = new Map<string, TObligation[]>();
   private readonly locationKey: string;
 
   constructor(private readonly location: TObligationLocation) {
@@ -95,15 +97,31 @@ export class ObligationCollector {
 
   addAdvisory(advisory: TAssetAdvisory, assetId: string) {
     const remediations = advisory.remediations?.length ? advisory.remediations : [undefined];
-    remediations.forEach((remediation, index) => {
-      this.addForAsset(`${this.locationKey}:advisory:${advisory.id}:${index}`, assetId, () => ({
-        source: "advisory_remediation",
-        responsibleParty: remediationParty(remediation),
-        text: remediationText(advisory, remediation),
-        frs: [],
-        advisoryId: advisory.id,
-      }));
-    });
+    let obligations = this.byAdvisory.get(advisory.id);
+    if (!obligations) {
+      obligations = [];
+      this.byAdvisory.set(advisory.id, obligations);
+    }
+    // One obligation per remediation index; the first asset to bring an index words it.
+    for (let index = 0; index < remediations.length; index++) {
+      let obligation = obligations[index];
+      if (!obligation) {
+        const remediation = remediations[index];
+        obligation = {
+          id: `${this.locationKey}:advisory:${advisory.id}:${index}`,
+          source: "advisory_remediation",
+          responsibleParty: remediationParty(remediation),
+          text: remediationText(advisory, remediation),
+          frs: [],
+          ...this.location,
+          assetIds: [],
+          advisoryId: advisory.id,
+        };
+        obligations[index] = obligation;
+        this.byKey.set(obligation.id, obligation);
+      }
+      obligation.assetIds.push(assetId);
+    }
   }
 
   list(): TObligation[] {

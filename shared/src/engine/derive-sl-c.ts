@@ -35,7 +35,9 @@ export function deriveSlC(componentType: TComponentType, requirements: TRequirem
   const aliased = new Map<string, TRequirementResult>();
   const unknownRequirementIds: string[] = [];
   const notApplicableRequirementIds: string[] = [];
-  for (const [id, result] of Object.entries(requirements)) {
+  // for…in, not Object.entries: derivation runs for every component of every evaluation.
+  for (const id in requirements) {
+    const result = requirements[id] as TRequirementResult;
     const row = findComponentRequirement(id);
     if (!row) {
       unknownRequirementIds.push(id);

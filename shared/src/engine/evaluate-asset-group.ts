@@ -7,7 +7,7 @@ import {
 } from "./apply-countermeasures";
 import { isAdvisoryOpen, openAdvisoryReason, type TAssetAdvisory } from "./assess-advisories";
 import type { ObligationCollector } from "./collect-obligations";
-import { judgeFrVerdict, type TFrVerdict, verdictMemoOf } from "./judge-fr-verdict";
+import { createVerdictMemo, judgeFrVerdict, type TFrVerdict, type TVerdictMemo } from "./judge-fr-verdict";
 import { meetsMinimumBasis } from "./resolve-assurance-basis";
 import type { TComponentCapability } from "./resolve-component-capability";
 import { FR_COUNT, FR_NUMBERS, frLabel, zeroVector } from "./security-levels";
@@ -62,17 +62,51 @@ export type TAssetGroupContext = {
       ) => TSuggestion[])
     | undefined;
   suggestionLimit?: number | undefined;
+  /** Filled by evaluateAssetGroup: per component id what one evaluation works out once and reuses. */
+  entries?: Map<string, TCapabilityEntry> | undefined;
 };
+
+/**
+ * A component as one evaluation uses it: its capability, shared verdicts and reasons, and the verdict row of the
+ * group being evaluated (identical devices in a group share it). Held per evaluation, not in WeakMaps, because
+ * a 10,000-asset plant pays for every allocation and every weak-map entry in garbage collection.
+ */
+type TCapabilityEntry = {
+  capability: TComponentCapability;
+  memo: TVerdictMemo;
+  reasons: TReason[];
+  rowGroup: number;
+  row: TVerdictRow | undefined;
+};
+
+let groupCounter = 0;
+
+function entryFor(context: TAssetGroupContext, componentId: string): TCapabilityEntry {
+  context.entries ??= new Map();
+  let entry = context.entries.get(componentId);
+  if (!entry) {
+    const capability = context.capabilities.get(componentId) ?? unknownComponentCapability(componentId);
+    entry = {
+      capability,
+      memo: createVerdictMemo(),
+      reasons: componentReasons(capability),
+      rowGroup: -1,
+      row: undefined,
+    };
+    context.entries.set(componentId, entry);
+  }
+  return entry;
+}
 
 type TVerdictRow = { perFr: TFrVerdict[]; meets: number; covered: number; gap: number };
 
 /** The seven verdicts of one component under one target and raise, with their tally. */
 function judgeRow(
   capability: TComponentCapability,
+  memo: TVerdictMemo,
   slT: readonly number[],
   raise: TRaiseProfile,
 ): TVerdictRow {
-  const memo = verdictMemoOf(capability);
   const perFr: TFrVerdict[] = new Array(FR_COUNT);
   const row: TVerdictRow = { perFr, meets: 0, covered: 0, gap: 0 };
   for (let i = 0; i < FR_COUNT; i++) {
@@ -85,27 +119,20 @@ function judgeRow(
   return row;
 }
 
-const baseReasonsCache = new WeakMap<TComponentCapability, TReason[]>();
-
-/** Reasons every asset of a component shares: no claim, certificate status. Built once per component. */
+/** Reasons every asset of a component shares (frozen): no claim, certificate status. */
 function componentReasons(capability: TComponentCapability): TReason[] {
-  let reasons = baseReasonsCache.get(capability);
-  if (!reasons) {
-    const list: TReason[] = [];
-    if (!capability.hasClaim) {
-      list.push({
-        code: "no_claim",
-        message: capability.componentType
-          ? `Component ${capability.componentId} has no claim: unknown capability counts as SL 0, never as a pass.`
-          : `Component ${capability.componentId} is not in the document: unknown capability counts as SL 0.`,
-        componentId: capability.componentId,
-      });
-    }
-    if (capability.basisReason) list.push(capability.basisReason);
-    reasons = Object.freeze(list) as TReason[];
-    baseReasonsCache.set(capability, reasons);
+  const list: TReason[] = [];
+  if (!capability.hasClaim) {
+    list.push({
+      code: "no_claim",
+      message: capability.componentType
+        ? `Component ${capability.componentId} has no claim: unknown capability counts as SL 0, never as a pass.`
+        : `Component ${capability.componentId} is not in the document: unknown capability counts as SL 0.`,
+      componentId: capability.componentId,
+    });
   }
-  return reasons;
+  if (capability.basisReason) list.push(capability.basisReason);
+  return Object.freeze(list) as TReason[];
 }
 
 /** A stand-in for a component id the document does not define, so evaluation reports it instead of failing. */
@@ -147,7 +174,7 @@ export function evaluateAssetGroup(
   let gap = 0;
   let atRiskCount = 0;
   const results: TAssetEvaluation[] = new Array(assets.length);
-  const rowsByCapability = new Map<TComponentCapability, TVerdictRow>();
+  const group = ++groupCounter;
   // Per component type the ranked list and its top entries; assets share the top list unless it names their
   // own component.
   const suggestionsByType = new Map<TComponentType, { ranked: TSuggestion[]; top: TSuggestion[] }>();
@@ -162,24 +189,30 @@ export function evaluateAssetGroup(
       suggestionsByType.set(componentType, lists);
     }
     if (!lists.top.some((suggestion) => suggestion.componentId === capability.componentId)) return lists.top;
-    return lists.ranked
-      .filter((suggestion) => suggestion.componentId !== capability.componentId)
-      .slice(0, suggestionLimit);
+    const others: TSuggestion[] = [];
+    for (const suggestion of lists.ranked) {
+      if (others.length === suggestionLimit) break;
+      if (suggestion.componentId !== capability.componentId) others.push(suggestion);
+    }
+    return others;
   };
 
   for (let assetIndex = 0; assetIndex < assets.length; assetIndex++) {
     const asset = assets[assetIndex] as TAssetInput;
-    const capability =
-      context.capabilities.get(asset.componentId) ?? unknownComponentCapability(asset.componentId);
+    const entry = entryFor(context, asset.componentId);
+    const capability = entry.capability;
     const ownCountermeasures = context.assetCountermeasures.get(asset.id);
     // Identical devices in one group share their verdict row unless they carry countermeasures of their own.
-    let row = ownCountermeasures ? undefined : rowsByCapability.get(capability);
+    let row = ownCountermeasures || entry.rowGroup !== group ? undefined : entry.row;
     if (!row) {
       const raise = ownCountermeasures
         ? combineRaises(raiseFromCountermeasures(ownCountermeasures), groupRaise)
         : groupRaise;
-      row = judgeRow(capability, slT, raise);
-      if (!ownCountermeasures) rowsByCapability.set(capability, row);
+      row = judgeRow(capability, entry.memo, slT, raise);
+      if (!ownCountermeasures) {
+        entry.row = row;
+        entry.rowGroup = group;
+      }
     }
     const perFr = row.perFr;
     meets += row.meets;
@@ -193,7 +226,7 @@ export function evaluateAssetGroup(
     const hasGap = row.gap > 0;
 
     // Shared (frozen) unless an open advisory adds to it: most assets have nothing of their own to say.
-    let reasons = componentReasons(capability);
+    let reasons = entry.reasons;
     let atRisk = false;
     if (asset.advisories) {
       for (const advisory of asset.advisories) {
@@ -258,16 +291,22 @@ const CERTIFICATE_CAUSES: Partial<Record<TReason["code"], string>> = {
   certificate_missing: "it has no certificate",
 };
 
+const BASIS_WORDS: Record<TAssuranceBasis, string> = {
+  self_declared: "self declared",
+  third_party_assessed: "third party assessed",
+  certified: "certified",
+};
+
 /** One reason per component: which basis it counts as, why (e.g. its certificate), and the assets affected. */
 function basisBelowMinimumReason(
   capability: TComponentCapability,
   minimumBasis: TAssuranceBasis,
   assetIds: string[],
 ): TReason {
-  const required = minimumBasis.replaceAll("_", " ");
+  const required = BASIS_WORDS[minimumBasis];
   const cause = capability.basisReason ? CERTIFICATE_CAUSES[capability.basisReason.code] : undefined;
   const why = capability.hasClaim
-    ? `counts as ${capability.basis?.replaceAll("_", " ")}${cause ? ` (${cause})` : ""}`
+    ? `counts as ${capability.basis ? BASIS_WORDS[capability.basis] : "no basis"}${cause ? ` (${cause})` : ""}`
     : "has no claim";
   const certificate = capability.basisReason?.certificate;
   return {

@@ -30,7 +30,6 @@ const levelKey = (fr: number, slC: number, slT: number) => ((fr - 1) * LEVELS + 
 // Reasons depend on few inputs, so they are built once and shared by every verdict citing them; callers treat
 // results as immutable. This keeps a 10,000-asset plant well inside the engine's time budget.
 const meetsReasons: TReason[] = [];
-const capabilityReasons = new WeakMap<TComponentCapability, TReason[]>();
 const sourceReasons = new WeakMap<TRaiseSource, TReason[]>();
 
 function meetsReason(fr: number, slC: number, slT: number): TReason {
@@ -57,14 +56,14 @@ function rowsToReachTarget(capability: TComponentCapability, fr: number, slT: nu
   return rowIdsBetweenLevels(capability.componentType, fr, capability.slC[fr - 1] ?? 0, slT);
 }
 
-function belowTargetReason(capability: TComponentCapability, fr: number, slT: number): TReason {
-  let cache = capabilityReasons.get(capability);
-  if (!cache) {
-    cache = [];
-    capabilityReasons.set(capability, cache);
-  }
+function belowTargetReason(
+  capability: TComponentCapability,
+  fr: number,
+  slT: number,
+  memo: TVerdictMemo,
+): TReason {
   const key = (fr - 1) * LEVELS + slT;
-  let reason = cache[key];
+  let reason = memo.belowTarget[key];
   if (!reason) {
     const slC = capability.slC[fr - 1] ?? 0;
     const requirementIds = rowsToReachTarget(capability, fr, slT);
@@ -81,7 +80,7 @@ function belowTargetReason(capability: TComponentCapability, fr: number, slT: nu
       requirementIds,
       componentId: capability.componentId,
     });
-    cache[key] = reason;
+    memo.belowTarget[key] = reason;
   }
   return reason;
 }
@@ -124,14 +123,42 @@ function countermeasureReason(source: TRaiseSource, fr: number, slT: number): TR
   return reason;
 }
 
-/** A component's shared verdicts by (FR, SL-T, effective level); fetch once per asset and pass to judgeFrVerdict in loops. */
-export type TVerdictMemo = (TFrVerdict | undefined)[];
+const meetsVerdicts: TFrVerdict[] = [];
+
+/**
+ * A met target with nothing component-specific to cite depends only on the levels, so one frozen verdict per
+ * (FR, SL-C, SL-T, effective) serves every component and every evaluation: at most 7 × 5³ of them.
+ */
+function sharedMeetsVerdict(fr: number, slC: number, slT: number, effective: number): TFrVerdict {
+  const key = levelKey(fr, slC, slT) * LEVELS + effective;
+  let verdict = meetsVerdicts[key];
+  if (!verdict) {
+    const reasons = Object.freeze([meetsReason(fr, slC, slT)]) as TReason[];
+    verdict = Object.freeze({ fr, slT, slC, effective, verdict: "meets", reasons }) as TFrVerdict;
+    meetsVerdicts[key] = verdict;
+  }
+  return verdict;
+}
+
+/**
+ * A component's shared verdicts by (FR, SL-T, effective level) and its below-target reasons by (FR, SL-T). An
+ * evaluation keeps one per component and passes it to judgeFrVerdict; other callers get one kept by component.
+ */
+export type TVerdictMemo = {
+  /** Per FR index, by SL-T × LEVELS + effective; an FR's table is created when first needed. */
+  readonly verdicts: ((TFrVerdict | undefined)[] | undefined)[];
+  readonly belowTarget: (TReason | undefined)[];
+};
 const verdictMemos = new WeakMap<TComponentCapability, TVerdictMemo>();
+
+export function createVerdictMemo(): TVerdictMemo {
+  return { verdicts: new Array(FR_COUNT), belowTarget: new Array(FR_COUNT * LEVELS) };
+}
 
 export function verdictMemoOf(capability: TComponentCapability): TVerdictMemo {
   let memo = verdictMemos.get(capability);
   if (!memo) {
-    memo = new Array(FR_COUNT * LEVELS * LEVELS);
+    memo = createVerdictMemo();
     verdictMemos.set(capability, memo);
   }
   return memo;
@@ -157,14 +184,21 @@ export function judgeFrVerdict(
   const slC = capability.slC[i] ?? 0;
   const raisedTo = raise.levels[i] ?? 0;
   // Below target, a raise is cited with its zone-specific countermeasure, so that verdict is not shared.
-  if (raisedTo > slC && slC < slT) return buildFrVerdict(fr, slT, slC, capability, raise.sources[i] ?? null);
+  if (raisedTo > slC && slC < slT)
+    return buildFrVerdict(fr, slT, slC, capability, memo, raise.sources[i] ?? null);
   const effective = Math.max(raisedTo, slC);
-  const key = (i * LEVELS + slT) * LEVELS + effective;
-  let verdict = memo[key];
+  if (slC >= slT && !capability.derivationReasonByFr[i]) return sharedMeetsVerdict(fr, slC, slT, effective);
+  const key = slT * LEVELS + effective;
+  let verdicts = memo.verdicts[i];
+  if (!verdicts) {
+    verdicts = new Array(LEVELS * LEVELS);
+    memo.verdicts[i] = verdicts;
+  }
+  let verdict = verdicts[key];
   if (!verdict) {
-    verdict = buildFrVerdict(fr, slT, slC, capability, null, effective);
+    verdict = buildFrVerdict(fr, slT, slC, capability, memo, null, effective);
     Object.freeze(verdict.reasons);
-    memo[key] = Object.freeze(verdict);
+    verdicts[key] = Object.freeze(verdict);
   }
   return verdict;
 }
@@ -174,6 +208,7 @@ function buildFrVerdict(
   slT: number,
   slC: number,
   capability: TComponentCapability,
+  memo: TVerdictMemo,
   source: TRaiseSource | null,
   effective = source ? Math.max(source.raisesTo, slC) : slC,
 ): TFrVerdict {
@@ -187,7 +222,7 @@ function buildFrVerdict(
     reasons = derivationReason ? [meets, derivationReason] : [meets];
   } else {
     verdict = effective >= slT ? "covered" : "gap";
-    const below = belowTargetReason(capability, fr, slT);
+    const below = belowTargetReason(capability, fr, slT, memo);
     if (source) {
       const countermeasure = countermeasureReason(source, fr, slT);
       reasons = derivationReason ? [below, countermeasure, derivationReason] : [below, countermeasure];
