@@ -142,6 +142,53 @@ describe("asset owner models a site and sees gaps with reasons", () => {
     expect(actions).toEqual(expect.arrayContaining(["asset.update", "asset.create", "site.create"]));
   });
 
+  it("moves an asset to another zone: both are re-evaluated, its countermeasure follows; a bad target changes nothing", async () => {
+    const { site, control, dmz, plc } = await modelSite();
+    const cm = await json(
+      await call(owner, "POST", `/v1/sites/${site.id}/countermeasures`, {
+        name: "Jump host MFA",
+        scope: { kind: "asset", id: plc.id },
+        frs: [1],
+        raisesTo: 2,
+        kind: "technical",
+        responsibleParty: "asset_owner",
+      }),
+    );
+    expect(cm.status).toBe(201);
+    const path = `/v1/sites/${site.id}/assets/${plc.id}`;
+    const nowhere = await json(
+      await call(
+        owner,
+        "PATCH",
+        path,
+        { location: { kind: "zone", zoneId: "01jzzzzzzzzzzzzzzzzzzzzzzz" } },
+        1,
+      ),
+    );
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.errors).toEqual([
+      expect.objectContaining({ path: "/location/zoneId", message: "no such zone in this site" }),
+    ]);
+    const model = (await json(await call(owner, "GET", `/v1/sites/${site.id}`))).body;
+    expect(model.assets.find((a: { id: string }) => a.id === plc.id)).toMatchObject({
+      revision: 1,
+      location: { kind: "zone", zoneId: control.id },
+    });
+
+    const moved = await json(
+      await call(owner, "PATCH", path, { location: { kind: "zone", zoneId: dmz.id } }, 1),
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ revision: 2, location: { kind: "zone", zoneId: dmz.id } });
+    const result = (await json(await call(owner, "GET", `/v1/sites/${site.id}/evaluation`))).body.result;
+    const zoneById = (id: string) => result.zones.find((z: { id: string }) => z.id === id);
+    expect(zoneById(control.id).assets).toEqual([]);
+    const inDmz = zoneById(dmz.id).assets.map((a: { id: string }) => a.id);
+    expect(inDmz).toEqual([plc.id]);
+    // The asset's own countermeasure still raises FR1 to SL2 in its new zone.
+    expect(zoneById(dmz.id).assets[0].perFr[0]).toMatchObject({ verdict: "covered", effective: 2 });
+  });
+
   it("refuses stale and missing If-Match, deletes with cascade rules, and keeps zones with assets", async () => {
     const { site, control, plc, conduit } = await modelSite();
     expect(

@@ -164,6 +164,19 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     expect(why).not.toMatch(/[0-9a-z]{26}/);
     expect(await page.getByTestId("sl-chart").first().locator(".recharts-bar-rectangle").count()).toBe(14);
     await screenshot(page, "11-owner-zone-matrix-with-gaps");
+    // The matrix sorts by any FR, worst first: the gap on FR6 leads, and trails when the order is reversed.
+    const matrixOrder = () =>
+      page
+        .getByTestId("zone-matrix")
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.map((row) => row.dataset.testid));
+    await page.getByTestId("zone-matrix").getByRole("button", { name: "Sort by FR6 TRE" }).click();
+    await poll(matrixOrder).toEqual(["matrix-row-PLC-1", "matrix-row-HMI-1"]);
+    await page
+      .getByTestId("zone-matrix")
+      .getByRole("button", { name: "Sort by FR6 TRE, descending" })
+      .click();
+    await poll(matrixOrder).toEqual(["matrix-row-HMI-1", "matrix-row-PLC-1"]);
 
     // The site overview: diagram coloured by compliance, gaps by FR, sortable and filterable tables.
     await page.goto(portal(siteUrl));
@@ -247,6 +260,22 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     await conduitDialog.getByLabel("Protocols", { exact: true }).fill("Profinet, LLDP");
     await conduitDialog.getByRole("button", { name: "Save conduit" }).click();
     await poll(() => page.getByText("Profinet, LLDP").isVisible()).toBe(true);
+
+    // An asset moves between zones from its edit dialog; both zones are re-evaluated. Then it moves back.
+    const moveAsset = async (asset: string, from: string, to: string) => {
+      await page.goto(portal(zoneUrls.get(from) ?? ""));
+      await page.getByTestId(`asset-row-${asset}`).getByRole("button", { name: "Edit" }).click();
+      const assetDialog = page.getByRole("dialog", { name: `Edit asset ${asset}` });
+      await assetDialog.getByLabel("Zone or conduit", { exact: true }).selectOption({ label: `Zone ${to}` });
+      await assetDialog.getByRole("button", { name: "Move asset" }).click();
+      await poll(() => page.getByTestId(`asset-row-${asset}`).count()).toBe(0);
+      await page.goto(portal(zoneUrls.get(to) ?? ""));
+      await poll(() => page.getByTestId(`asset-row-${asset}`).count()).toBe(1);
+      await poll(() => cell(page, asset, 1).getAttribute("data-verdict")).toBe("meets");
+    };
+    await moveAsset("HMI-1", "Process Control", "Plant DMZ");
+    await screenshot(page, "15a-owner-asset-moved");
+    await moveAsset("HMI-1", "Plant DMZ", "Process Control");
 
     await page.goto(portal(zoneUrls.get("Field I/O") ?? ""));
     const row = page.getByTestId("cm-row-I/O network reachable only from PLC-1");

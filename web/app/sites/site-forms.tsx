@@ -3,6 +3,7 @@
 import {
   ASSURANCE_BASES,
   FOUNDATIONAL_REQUIREMENTS,
+  type TAssetLocation,
   type TAssuranceBasis,
   ZConduitInput,
   ZSiteAssetInput,
@@ -1009,6 +1010,8 @@ export function CountermeasureForm({
 export interface AssetValues {
   id: string;
   revision: number;
+  /** Where the asset sits, as `zone:<id>` or `conduit:<id>`. */
+  location: string;
   name: string;
   version: string;
   count: number;
@@ -1016,15 +1019,27 @@ export interface AssetValues {
   notes: string;
 }
 
-/** Edits an asset's name, deployed version, count and role (If-Match with its revision). */
+/** `zone:<id>` / `conduit:<id>` as the API's asset location. */
+function parseLocation(value: string): TAssetLocation {
+  const [kind, id = ""] = value.split(":");
+  return kind === "conduit" ? { kind: "conduit", conduitId: id } : { kind: "zone", zoneId: id };
+}
+
+/**
+ * Edits an asset's name, deployed version, count and role, or moves it to another zone or conduit of the site
+ * (If-Match with its revision). Countermeasures recorded on the asset move with it.
+ */
 export function AssetEditForm({
   siteId,
   asset,
   versions,
+  locations,
 }: {
   siteId: string;
   asset: AssetValues;
   versions: string[];
+  /** The site's zones and conduits the asset can sit in. */
+  locations: { value: string; label: string }[];
 }) {
   const [values, setValues] = useState({
     name: asset.name,
@@ -1033,6 +1048,9 @@ export function AssetEditForm({
     role: asset.role,
     notes: asset.notes,
   });
+  const [location, setLocation] = useState(asset.location);
+  const moved = location !== asset.location;
+  const body = moved ? { ...values, location: parseLocation(location) } : values;
   const [submitted, setSubmitted] = useState(false);
   const { result, pending, submit } = useSubmit();
   const errors = {
@@ -1053,10 +1071,12 @@ export function AssetEditForm({
           siteMutation({
             method: "PATCH",
             path: `/v1/sites/${siteId}/assets/${asset.id}`,
-            body: values,
+            body,
             version: asset.revision,
             siteId,
-            message: "Asset saved.",
+            message: moved
+              ? `Asset moved to ${locations.find((l) => l.value === location)?.label ?? "its new place"}.`
+              : "Asset saved.",
           }),
         );
       }}
@@ -1119,9 +1139,31 @@ export function AssetEditForm({
           onChange={(e) => setValues({ ...values, role: e.target.value })}
         />
       </div>
+      <div className="md:col-span-2">
+        <label className="label" htmlFor={`${prefix}-location`}>
+          Zone or conduit
+        </label>
+        <select
+          id={`${prefix}-location`}
+          className="input"
+          value={location}
+          onChange={(e) => setLocation(e.target.value)}
+        >
+          {locations.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        {moved ? (
+          <p className="mt-1 text-xs text-slate-500">
+            Saving moves the asset, with its countermeasures, and re-evaluates both places.
+          </p>
+        ) : null}
+      </div>
       <div className="flex items-center gap-3 md:col-span-2">
         <button type="submit" className="btn-primary" disabled={pending}>
-          Save asset
+          {moved ? "Move asset" : "Save asset"}
         </button>
         {submitted && Object.keys(errors).length ? null : <Message result={result} />}
       </div>

@@ -89,6 +89,10 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
     ...model.assets.map((a) => [a.id, a.name] as const),
   ]);
   const name = zone?.name ?? conduit?.name ?? "";
+  const locations = [
+    ...model.zones.map((z) => ({ value: `zone:${z.id}`, label: `Zone ${z.name}` })),
+    ...model.conduits.map((k) => ({ value: `conduit:${k.id}`, label: `Conduit ${k.name}` })),
+  ];
   const kind = zone ? "zone" : "conduit";
   const targets = [
     ...here.map((a) => ({ kind: "asset" as const, id: a.id, label: a.name })),
@@ -281,6 +285,10 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
                             asset={{
                               id: asset.id,
                               revision: asset.revision,
+                              location:
+                                asset.location.kind === "zone"
+                                  ? `zone:${asset.location.zoneId}`
+                                  : `conduit:${asset.location.conduitId}`,
                               name: asset.name,
                               version: asset.version,
                               count: asset.count,
@@ -288,6 +296,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
                               notes: asset.notes,
                             }}
                             versions={versionsOf.get(asset.componentId) ?? []}
+                            locations={locations}
                           />
                         </EditDialog>
                         <ActionButton

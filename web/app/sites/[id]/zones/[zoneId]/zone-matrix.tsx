@@ -1,14 +1,17 @@
 "use client";
 
 import {
+  basisRank,
   evaluate,
   FOUNDATIONAL_REQUIREMENTS,
   replaceAssetComponent,
   type TAssetResult,
   type TSiteDocument,
+  verdictRank,
   ZEvaluationInput,
 } from "@assure/shared";
 import { useMemo, useState } from "react";
+import { DataTable } from "@/components/data-table";
 import { SlChart } from "@/components/sl-chart";
 import { withNames } from "@/lib/site-names";
 import { ActionButton, CountermeasureForm, EditDialog } from "../../../site-forms";
@@ -92,19 +95,17 @@ export function ZoneMatrix({
     const fr = asset.perFr[i];
     if (!fr) return null;
     return (
-      <td key={fr.fr} className="p-1 text-center">
-        <button
-          type="button"
-          title={fr.reasons.map((r) => explain(r.message)).join("\n")}
-          aria-label={`FR${fr.fr}: SL-T ${fr.slT}, SL-C ${fr.slC}, effective ${fr.effective}, ${fr.verdict}`}
-          data-verdict={fr.verdict}
-          onClick={() => setOpen(open === `${asset.id}:${fr.fr}` ? null : `${asset.id}:${fr.fr}`)}
-          className={`w-full rounded px-1 py-1 text-xs font-semibold ${VERDICT_STYLES[fr.verdict]}`}
-        >
-          {fr.slC}
-          {fr.effective !== fr.slC ? `→${fr.effective}` : ""}/{fr.slT}
-        </button>
-      </td>
+      <button
+        type="button"
+        title={fr.reasons.map((r) => explain(r.message)).join("\n")}
+        aria-label={`FR${fr.fr}: SL-T ${fr.slT}, SL-C ${fr.slC}, effective ${fr.effective}, ${fr.verdict}`}
+        data-verdict={fr.verdict}
+        onClick={() => setOpen(open === `${asset.id}:${fr.fr}` ? null : `${asset.id}:${fr.fr}`)}
+        className={`w-full rounded px-1 py-1 text-xs font-semibold ${VERDICT_STYLES[fr.verdict]}`}
+      >
+        {fr.slC}
+        {fr.effective !== fr.slC ? `→${fr.effective}` : ""}/{fr.slT}
+      </button>
     );
   };
   const openAsset = open ? evaluated.assets.find((a) => a.id === open.split(":")[0]) : undefined;
@@ -214,45 +215,61 @@ export function ZoneMatrix({
               No assets yet: add the components that run here.
             </p>
           ) : (
-            <table className="table mt-2" data-testid="zone-matrix">
-              <thead>
-                <tr>
-                  <th>Asset</th>
-                  {FOUNDATIONAL_REQUIREMENTS.map((fr) => (
-                    <th key={fr.fr} className="text-center" title={fr.name}>
+            <DataTable
+              label="Assets × foundational requirements"
+              testId="zone-matrix"
+              filterPlaceholder="Asset, component, “gap” or “at risk”"
+              empty="No assets yet: add the components that run here."
+              columns={[
+                { header: "Asset", name: "Asset", sortable: true },
+                ...FOUNDATIONAL_REQUIREMENTS.map((fr) => ({
+                  header: (
+                    <span title={fr.name}>
                       FR{fr.fr}
-                      <div className="text-[10px] font-normal">{fr.code}</div>
-                    </th>
-                  ))}
-                  <th>Basis</th>
-                </tr>
-              </thead>
-              <tbody>
-                {evaluated.assets.map((asset) => {
-                  const row = rowOf.get(asset.id);
-                  return (
-                    <tr key={asset.id} data-testid={`matrix-row-${row?.name}`}>
-                      <td>
-                        <div className="font-medium">
-                          {row?.name}
-                          {row && row.count > 1 ? (
-                            <span className="text-slate-500"> ×{row.count}</span>
-                          ) : null}
-                        </div>
-                        <div className="text-xs text-slate-500">
-                          {components.get(asset.componentId)?.name ?? row?.componentName}
-                          {asset.atRisk ? (
-                            <span className="badge ml-1 bg-red-600 text-white">at risk</span>
-                          ) : null}
-                        </div>
-                      </td>
-                      {FOUNDATIONAL_REQUIREMENTS.map((_, i) => cell(asset, i))}
-                      <td className="text-xs">{asset.basis?.replaceAll("_", " ") ?? "no claim"}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                      <span className="block text-[10px] font-normal">{fr.code}</span>
+                    </span>
+                  ),
+                  name: `FR${fr.fr} ${fr.code}`,
+                  sortable: true,
+                  className: "p-1 text-center",
+                })),
+                { header: "Basis", name: "Basis", sortable: true, className: "text-xs" },
+              ]}
+              rows={evaluated.assets.map((asset) => {
+                const row = rowOf.get(asset.id);
+                const componentName = components.get(asset.componentId)?.name ?? row?.componentName ?? "";
+                const hasGap = asset.perFr.some((f) => f.verdict === "gap");
+                return {
+                  id: asset.id,
+                  testId: `matrix-row-${row?.name}`,
+                  text: [row?.name, componentName, hasGap ? "gap" : "", asset.atRisk ? "at risk" : ""].join(
+                    " ",
+                  ),
+                  // FR columns sort worst first when ascending: verdict, then how far the effective level is from SL-T.
+                  sort: [
+                    row?.name ?? asset.id,
+                    ...asset.perFr.map((f) => verdictRank(f.verdict) * 10 + (f.effective - f.slT)),
+                    asset.basis ? basisRank(asset.basis) : -1,
+                  ],
+                  cells: [
+                    <div key="asset">
+                      <div className="font-medium">
+                        {row?.name}
+                        {row && row.count > 1 ? <span className="text-slate-500"> ×{row.count}</span> : null}
+                      </div>
+                      <div className="text-xs text-slate-500">
+                        {componentName}
+                        {asset.atRisk ? (
+                          <span className="badge ml-1 bg-red-600 text-white">at risk</span>
+                        ) : null}
+                      </div>
+                    </div>,
+                    ...FOUNDATIONAL_REQUIREMENTS.map((_, i) => cell(asset, i)),
+                    asset.basis?.replaceAll("_", " ") ?? "no claim",
+                  ],
+                };
+              })}
+            />
           )}
           {openFr && openAsset ? (
             <div
