@@ -24,6 +24,11 @@ export const ZApiConfig = z
      * the signer comes from CLAIM_SIGNING_JWK, or locally from the data directory (signing/claim-signer.ts).
      */
     CLAIM_SIGNING_KEY_SECRET_ID: z.string().min(1).optional(),
+    /**
+     * The role confined by dynamodb:LeadingKeys to one tenant's partitions (infra TenantScopedRole). When set, the
+     * routes that only touch the caller's own tenant sign as it (aws/tenant-scoped-db.ts).
+     */
+    TENANT_SCOPED_ROLE_ARN: z.string().startsWith("arn:", "an IAM role ARN").optional(),
   })
   .refine((env) => env.AUTH_JWKS_URL || env.AUTH_JWKS, {
     message: "set AUTH_JWKS_URL (the portal's /.well-known/jwks.json) or AUTH_JWKS",

@@ -7,6 +7,12 @@ import type { EvidenceStore } from "./storage/evidence-store";
 /** Everything a request needs from the outside world, built once per process (cold start). */
 export interface AppDeps {
   db: Db;
+  /**
+   * A table client confined to one tenant's partitions, for routes that only touch the caller's own tenant
+   * (inbox, tenant settings): in AWS it signs as the tenant-scoped role (TENANT_SCOPED_ROLE_ARN), whose IAM
+   * policy allows only `T#<tenantId>` keys, so a bug there cannot reach another tenant. Without it, `db`.
+   */
+  tenantDb?: ((tenantId: string) => Db) | undefined;
   verifyToken: TokenVerifier;
   maxBodyBytes: number;
   /** Injected so tests can pin time (certificate validity, audit timestamps). */

@@ -1,6 +1,7 @@
 import { createApp } from "./app";
 import { createTokenVerifier } from "./auth/tokens";
 import { cachedSecretString } from "./aws/secrets";
+import { createTenantScopedDbs } from "./aws/tenant-scoped-db";
 import { parseApiConfig } from "./config";
 import { createDb } from "./db/client";
 import { localPaths } from "./local/paths";
@@ -16,6 +17,15 @@ const CLAIM_SIGNING_KEY_TTL_MS = 5 * 60_000;
 
 export const app = createApp({
   db: createDb({ tableName: config.TABLE_NAME, endpoint: config.DYNAMODB_ENDPOINT }),
+  // In AWS, own-tenant routes sign as the tenant-scoped role; locally (no role) they use `db`.
+  ...(config.TENANT_SCOPED_ROLE_ARN
+    ? {
+        tenantDb: createTenantScopedDbs({
+          roleArn: config.TENANT_SCOPED_ROLE_ARN,
+          tableName: config.TABLE_NAME,
+        }),
+      }
+    : {}),
   verifyToken: createTokenVerifier({
     jwksUrl: config.AUTH_JWKS_URL,
     jwks: config.AUTH_JWKS ? JSON.parse(config.AUTH_JWKS) : undefined,

@@ -36,8 +36,6 @@ const NOT_SET_BY_THE_STACK: Record<string, string> = {
 const SET_FOR_OTHERS: Record<string, string> = {
   NODE_OPTIONS: "read by Node itself (--enable-source-maps; the API adds the engine's V8 flags)",
   STAGE: "names the stage in the console and in every function's configuration",
-  TENANT_SCOPED_ROLE_ARN:
-    "the role confined by dynamodb:LeadingKeys (issue #6) for code that assumes it per tenant",
 };
 
 /** Variables one function's code reads that the stack leaves unset for that function only. */

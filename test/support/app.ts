@@ -42,6 +42,8 @@ export async function createTestApp(
     evidenceLimits?: Partial<EvidenceLimits>;
     /** Instead of the app's own fixed signer: a signer loaded per request (as from a rotated secret in AWS). */
     loadClaimSigner?: () => Promise<ClaimSigner | undefined>;
+    /** The own-tenant table client (AppDeps.tenantDb), built on the test table. */
+    tenantDb?: (db: Db) => (tenantId: string) => Db;
   } = {},
 ) {
   const db: Db = await createTestDb("api");
@@ -62,6 +64,7 @@ export async function createTestApp(
       limits: { ...DEFAULT_EVIDENCE_LIMITS, ...options.evidenceLimits },
     }),
     ...(options.loadClaimSigner ? { loadClaimSigner: options.loadClaimSigner } : { claimSigner }),
+    ...(options.tenantDb ? { tenantDb: options.tenantDb(db) } : {}),
   });
   const now = new Date();
 

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 export interface DbConfig {
@@ -6,6 +6,8 @@ export interface DbConfig {
   /** Set for DynamoDB Local; unset in AWS. */
   endpoint?: string | undefined;
   region?: string | undefined;
+  /** Credentials other than the process's own (the tenant-scoped role's sessions, aws/tenant-scoped-db.ts). */
+  credentials?: DynamoDBClientConfig["credentials"];
 }
 
 export interface Db {
@@ -23,7 +25,9 @@ export function createDb(config: DbConfig): Db {
           // DynamoDB Local accepts any credentials; with -sharedDb they all see one database.
           credentials: { accessKeyId: "local", secretAccessKey: "local" },
         }
-      : {}),
+      : config.credentials
+        ? { credentials: config.credentials }
+        : {}),
   });
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

@@ -1,5 +1,7 @@
 import type { TApiKeyScope, TRole, TTenantKind } from "@assure/shared";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Db } from "../db/client";
 import type { AppDeps } from "../deps";
 import { AppError, zodIssuesToFieldErrors } from "./errors";
 
@@ -24,6 +26,11 @@ export type AppEnv = {
     auth: AuthContext;
   };
 };
+
+/** The table client for work confined to the caller's own tenant (AppDeps.tenantDb), else the shared one. */
+export function ownTenantDb(c: Context<AppEnv>): Db {
+  return c.var.deps.tenantDb?.(c.var.auth.tenantId) ?? c.var.deps.db;
+}
 
 const TARGET_NAMES = { json: "body", query: "query", param: "path", header: "header" } as const;
 

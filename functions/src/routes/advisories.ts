@@ -19,7 +19,7 @@ import { z } from "zod";
 import { catalogCandidates } from "../csaf/import/match-candidates";
 import { InvalidCursor } from "../db/items";
 import { requireRole, requireScope, requireTenantKind } from "../http/auth";
-import { type AppEnv, createRouter } from "../http/env";
+import { type AppEnv, createRouter, ownTenantDb } from "../http/env";
 import { AppError, notFound, type TFieldError } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
@@ -332,7 +332,7 @@ export const advisoryRoutes = createRouter()
       security: bearerSecurity,
       responses: { 200: jsonResponse(ZAdvisorySettings, "Settings"), ...problemResponses(401) },
     }),
-    async (c) => c.json(await getAdvisorySettings(c.var.deps.db, c.var.auth.tenantId), 200),
+    async (c) => c.json(await getAdvisorySettings(ownTenantDb(c), c.var.auth.tenantId), 200),
   )
   .openapi(
     createRoute({
@@ -347,7 +347,7 @@ export const advisoryRoutes = createRouter()
     }),
     async (c) => {
       const settings = c.req.valid("json");
-      await putAdvisorySettings(c.var.deps.db, {
+      await putAdvisorySettings(ownTenantDb(c), {
         tenantId: c.var.auth.tenantId,
         settings,
         actor: c.var.auth.actor,

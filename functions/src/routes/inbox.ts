@@ -2,7 +2,7 @@ import { ZInboxPage } from "@assure/shared";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { InvalidCursor } from "../db/items";
-import { createRouter } from "../http/env";
+import { createRouter, ownTenantDb } from "../http/env";
 import { AppError } from "../http/errors";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses } from "../http/schemas";
 import {
@@ -18,7 +18,10 @@ const tags = ["Inbox"];
 const ZNotificationId = z.string().regex(/^[0-9a-f]{26}$/, "not a notification id");
 const ZMarked = z.object({ marked: z.number().int(), unread: z.number().int() });
 
-/** The current tenant's in-portal notifications (advisory impact, review requests, fix requests). */
+/**
+ * The current tenant's in-portal notifications (advisory impact, review requests, fix requests). Every key is
+ * the caller's own, so these routes use the tenant-confined table client.
+ */
 export const inboxRoutes = createRouter()
   .openapi(
     createRoute({
@@ -40,7 +43,7 @@ export const inboxRoutes = createRouter()
       responses: { 200: jsonResponse(ZInboxPage, "Notifications"), ...problemResponses(400, 401) },
     }),
     async (c) => {
-      const { db } = c.var.deps;
+      const db = ownTenantDb(c);
       const query = c.req.valid("query");
       const tenantId = c.var.auth.tenantId;
       try {
@@ -73,7 +76,7 @@ export const inboxRoutes = createRouter()
         ...problemResponses(401),
       },
     }),
-    async (c) => c.json({ unread: await unreadCount(c.var.deps.db, c.var.auth.tenantId) }, 200),
+    async (c) => c.json({ unread: await unreadCount(ownTenantDb(c), c.var.auth.tenantId) }, 200),
   )
   .openapi(
     createRoute({
@@ -86,7 +89,8 @@ export const inboxRoutes = createRouter()
       responses: { 200: jsonResponse(ZMarked, "Marked"), ...problemResponses(400, 401, 404) },
     }),
     async (c) => {
-      const { db, now } = c.var.deps;
+      const db = ownTenantDb(c);
+      const { now } = c.var.deps;
       const tenantId = c.var.auth.tenantId;
       const marked = await markNotificationsRead(db, {
         tenantId,
@@ -110,7 +114,8 @@ export const inboxRoutes = createRouter()
       responses: { 200: jsonResponse(ZMarked, "Marked"), ...problemResponses(401) },
     }),
     async (c) => {
-      const { db, now } = c.var.deps;
+      const db = ownTenantDb(c);
+      const { now } = c.var.deps;
       const tenantId = c.var.auth.tenantId;
       const ids = await listUnreadIds(db, tenantId);
       const marked = await markNotificationsRead(db, { tenantId, ids, at: now() });
