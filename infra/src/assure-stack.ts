@@ -3,7 +3,6 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
-import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
 import type { Construct } from "constructs";
 import { PLATFORM_TENANT_ID } from "../../functions/src/repos/advisories";
@@ -53,8 +52,6 @@ export class AssureStack extends Stack {
   readonly portal: PortalHosting;
   readonly auth: Auth;
   readonly claimSigningKey: ClaimSigningKey;
-  /** HMAC key of outgoing webhooks (x-assure-signature), read by the stream processor. */
-  readonly webhookSecret: Secret;
   readonly tenantScopedRole: TenantScopedRole;
   readonly monitoring: Monitoring;
   readonly dataKey?: Key;
@@ -236,17 +233,7 @@ export class AssureStack extends Stack {
       }),
     );
 
-    // Webhooks to tenants are signed with one deployment-wide HMAC key; receivers verify with it (docs/deploy.md).
-    this.webhookSecret = new Secret(this, "WebhookSigningSecret", {
-      secretName: `${namePrefix}/notify/webhook-secret`,
-      description: "HMAC key of outgoing notification webhooks (x-assure-signature: sha256=…)",
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: statefulRemovalPolicy,
-    });
-    acknowledge(this.webhookSecret, {
-      "AwsSolutions-SMG4":
-        "Webhook receivers verify signatures with this key; rotating it is announced to them first (docs/deploy.md).",
-    });
+    // Webhooks are signed with each tenant's own key, kept in the table (repos/webhook-secrets.ts).
     const notifications = config.notifications;
     this.streamProcessor = new StreamProcessor(this, "StreamProcessor", {
       bundle: props.bundles.streamProcessor,
@@ -256,7 +243,6 @@ export class AssureStack extends Stack {
         TABLE_NAME: table.tableName,
         // Absolute links in e-mails and webhooks.
         PORTAL_URL: portalOrigin,
-        NOTIFY_WEBHOOK_SECRET_ID: this.webhookSecret.secretArn,
         ...(notifications.emailFrom ? { NOTIFY_EMAIL_FROM: notifications.emailFrom } : {}),
       },
       batchSize: config.streamProcessor.batchSize,
@@ -269,12 +255,6 @@ export class AssureStack extends Stack {
     });
     const streamFunction = this.streamProcessor.handler.function;
     table.grantReadWriteData(streamFunction);
-    streamFunction.addToRolePolicy(
-      new PolicyStatement({
-        actions: ["secretsmanager:GetSecretValue"],
-        resources: [this.webhookSecret.secretArn],
-      }),
-    );
     if (notifications.emailFrom) {
       const identity =
         notifications.sesIdentity ?? notifications.emailFrom.split("@")[1] ?? notifications.emailFrom;
@@ -389,10 +369,6 @@ export class AssureStack extends Stack {
       ClaimSigningKeySecretName: [
         `${namePrefix}/api/claim-signing-key`,
         "Secret with the API's claim-signing keys (never delete: old signed claims verify against it)",
-      ],
-      WebhookSecretName: [
-        `${namePrefix}/notify/webhook-secret`,
-        "HMAC key of outgoing notification webhooks",
       ],
       TenantScopedRoleArn: [this.tenantScopedRole.role.roleArn, "Role confined to one tenant's partitions"],
       AlarmTopicArn: [this.monitoring.topic.topicArn, "Subscribe to receive alarms"],

@@ -145,6 +145,18 @@ describe("advisories: import, impact on an asset owner's zones, supplier publish
     await expect
       .poll(() => list.getByRole("button", { name: new RegExp(`Mark “${TRACKING}`) }).count())
       .toBe(0);
+
+    // Webhooks to this tenant get signed with its own key, created here and shown once.
+    await page.goto(portal("/advisories/settings"));
+    const signing = page.getByTestId("webhook-signing-status");
+    await expect.poll(() => signing.innerText()).toContain("unsigned");
+    await page.getByRole("button", { name: "Create signing key" }).click();
+    const key = page.getByTestId("webhook-signing-key");
+    await expect.poll(() => key.innerText()).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    await screenshot(page, "24a-asset-owner-webhook-signing-key");
+    await page.getByRole("button", { name: "I have copied it" }).click();
+    await expect.poll(() => signing.innerText()).toContain("Key created");
+    expect(await page.getByRole("button", { name: "Rotate signing key" }).isVisible()).toBe(true);
     await page.context().close();
 
     // Another asset owner runs no affected version and learns nothing about Rheinwasser's assets.

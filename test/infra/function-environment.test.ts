@@ -27,7 +27,6 @@ const NOT_SET_BY_THE_STACK: Record<string, string> = {
   CLAIM_SIGNING_JWK: "for deployments without the rotated secret; the stack sets CLAIM_SIGNING_KEY_SECRET_ID",
   CLAIM_SIGNING_RETIRED_JWKS: "goes with CLAIM_SIGNING_JWK; the secret carries its own retired keys",
   NOTIFY_OUTBOX_DIR: "the local e-mail outbox",
-  NOTIFY_WEBHOOK_SECRET: "a plain value for local runs; the stack sets NOTIFY_WEBHOOK_SECRET_ID",
   NOTIFY_EMAIL_FROM:
     "set only when notifications.emailFrom is configured (asserted below); else e-mails are logged",
 };
@@ -129,7 +128,7 @@ describe("function environments match what the code reads", () => {
       ]),
     );
     expect([...reads.streamProcessor.keys()]).toEqual(
-      expect.arrayContaining(["TABLE_NAME", "PORTAL_URL", "NOTIFY_EMAIL_FROM", "NOTIFY_WEBHOOK_SECRET_ID"]),
+      expect.arrayContaining(["TABLE_NAME", "PORTAL_URL", "NOTIFY_EMAIL_FROM"]),
     );
     expect([...reads.csafFeedPollJob.keys()]).toEqual(
       expect.arrayContaining(["CSAF_PROVIDER_METADATA_URLS", "EVIDENCE_BUCKET"]),

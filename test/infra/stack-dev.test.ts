@@ -346,22 +346,20 @@ describe("least privilege", () => {
     expect(reminders).not.toContain("s3:");
   });
 
-  it("gives the stream processor the webhook key from Secrets Manager, portal links and no SES unless configured", () => {
+  it("gives the stream processor portal links, no deployment-wide webhook key and no SES unless configured", () => {
     const stream = functionByService("assure-stream");
     const variables = (stream.properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(variables.NOTIFY_WEBHOOK_SECRET_ID).toEqual({
-      Ref: expect.stringMatching(/^WebhookSigningSecret/),
-    });
+    // Each tenant signs with its own key from the table; there is no shared key to hand out.
+    expect(variables.NOTIFY_WEBHOOK_SECRET_ID).toBeUndefined();
     expect(variables.NOTIFY_WEBHOOK_SECRET).toBeUndefined();
     expect(variables.NOTIFY_EMAIL_FROM).toBeUndefined();
     expect(JSON.stringify(variables.PORTAL_URL)).toContain("PortalDistribution");
     const policy = policyOf(stream.logicalId);
-    expect(policy).toContain("secretsmanager:GetSecretValue");
+    expect(policy).not.toContain("secretsmanager:");
     expect(policy).not.toContain("ses:");
-    dev.template.hasResourceProperties("AWS::SecretsManager::Secret", {
-      Name: "assure/dev/notify/webhook-secret",
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
-    });
+    expect(JSON.stringify(dev.template.findResources("AWS::SecretsManager::Secret"))).not.toContain(
+      "webhook",
+    );
   });
 
   it("gives the signing-key rotation function no table access", () => {
@@ -577,7 +575,6 @@ describe("auth", () => {
       "OidcClientId",
       "UserPoolId",
       "ClaimSigningKeySecretName",
-      "WebhookSecretName",
     ]) {
       dev.template.hasOutput(output, {});
     }

@@ -119,13 +119,11 @@ describe("prod stage", () => {
     prod.template.hasResource("AWS::S3::Bucket", { DeletionPolicy: "Retain" });
   });
 
-  it("keeps the claim-signing key and the webhook key when the stack is deleted", () => {
-    for (const name of ["assure/prod/api/claim-signing-key", "assure/prod/notify/webhook-secret"]) {
-      prod.template.hasResource("AWS::SecretsManager::Secret", {
-        DeletionPolicy: "Retain",
-        Properties: Match.objectLike({ Name: name }),
-      });
-    }
+  it("keeps the claim-signing key when the stack is deleted", () => {
+    prod.template.hasResource("AWS::SecretsManager::Secret", {
+      DeletionPolicy: "Retain",
+      Properties: Match.objectLike({ Name: "assure/prod/api/claim-signing-key" }),
+    });
   });
 
   it("lets the stream processor send e-mail as the configured SES identity and sender only", () => {

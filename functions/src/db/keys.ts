@@ -151,6 +151,8 @@ export const keys = {
   }),
   advisoryImpactPrefix: (siteId?: string) => (siteId ? `IMPACT#${siteId}#` : "IMPACT#"),
   advisorySettings: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: "ADVSETTINGS" }),
+  /** The tenant's webhook signing key, apart from the settings so reading settings never returns it. */
+  webhookSecret: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: "WEBHOOKSECRET" }),
   /** Tracking-number sequence for advisories a supplier authors in the portal. */
   advisorySequence: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: "ADVSEQUENCE" }),
 

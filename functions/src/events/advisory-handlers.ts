@@ -1,6 +1,5 @@
 import path from "node:path";
 import { ZAdvisoryMatch, ZMatchDecision } from "@assure/shared";
-import { cachedSecretString } from "../aws/secrets";
 import { createDb } from "../db/client";
 import { createNotifier } from "../notify/notifier";
 import {
@@ -85,7 +84,7 @@ function matchChanged(a: Record<string, unknown>, b: Record<string, unknown>): b
 
 /**
  * Dependencies of the stream processor built from its environment: the table, and a notification sender —
- * webhooks over HTTPS, signed with NOTIFY_WEBHOOK_SECRET_ID (a Secrets Manager secret, AWS) or NOTIFY_WEBHOOK_SECRET;
+ * webhooks over HTTPS, each signed with its tenant's own key (repos/webhook-secrets.ts);
  * e-mail into the outbox directory when NOTIFY_OUTBOX_DIR is set (local), through SES from NOTIFY_EMAIL_FROM in
  * AWS, else logged. Links are absolute under PORTAL_URL.
  */
@@ -101,13 +100,7 @@ export function streamDepsFromEnv(env: Record<string, string | undefined>): Impa
           send: async (message) =>
             logger.info("e-mail notification (no mail transport configured)", { message }),
         };
-  const secretId = env.NOTIFY_WEBHOOK_SECRET_ID;
-  const sender = createWebhookSender({
-    fetch: (url, init) => fetch(url, init),
-    // In AWS the key is a secret (read with the first webhook, re-read every 5 minutes); locally a plain value.
-    secret: secretId ? cachedSecretString(secretId, { ttlMs: 5 * 60_000 }) : env.NOTIFY_WEBHOOK_SECRET,
-    email,
-  });
+  const sender = createWebhookSender({ fetch: (url, init) => fetch(url, init), email });
   const now = () => new Date();
   return {
     db,

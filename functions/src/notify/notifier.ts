@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import type { Logger } from "../observability/logger";
 import { getAdvisorySettings } from "../repos/advisories";
 import { deliverNotification } from "../repos/notifications";
+import { getWebhookSecret } from "../repos/webhook-secrets";
 import type { NotificationSender } from "./sender";
 
 export interface NotificationInput {
@@ -49,11 +50,13 @@ export function createNotifier(options: {
         );
       }
       if (settings.webhookUrl) {
+        const signing = await getWebhookSecret(db, input.tenantId);
         sends.push(
           sender.send({
             channel: "webhook",
             tenantId: input.tenantId,
             url: settings.webhookUrl,
+            secret: signing?.secret,
             event: notification.kind,
             payload: {
               id: notification.id,

@@ -10,7 +10,15 @@ import type { SESv2Client } from "@aws-sdk/client-sesv2";
  */
 export type OutboundMessage =
   | { channel: "email"; tenantId: string; to: string[]; subject: string; text: string }
-  | { channel: "webhook"; tenantId: string; url: string; event: string; payload: Record<string, unknown> };
+  | {
+      channel: "webhook";
+      tenantId: string;
+      url: string;
+      event: string;
+      payload: Record<string, unknown>;
+      /** The tenant's signing key (repos/webhook-secrets.ts); without one the webhook is sent unsigned. */
+      secret?: string | undefined;
+    };
 
 export interface NotificationSender {
   readonly kind: string;
@@ -23,9 +31,14 @@ export function createFileSink(dir: string): NotificationSender {
     kind: "file",
     async send(message) {
       await mkdir(dir, { recursive: true });
+      // A webhook's key is never written out: the line says whether it would have been signed.
+      const line =
+        message.channel === "webhook"
+          ? { ...message, secret: undefined, signed: Boolean(message.secret) }
+          : message;
       await appendFile(
         path.join(dir, "messages.jsonl"),
-        `${JSON.stringify({ at: new Date().toISOString(), ...message })}\n`,
+        `${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`,
       );
     },
   };
@@ -34,13 +47,11 @@ export function createFileSink(dir: string): NotificationSender {
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
- * Webhooks: POST JSON with `x-assure-event` and, when a secret is configured, `x-assure-signature:
- * sha256=<hex HMAC of the body>` so receivers can check the sender. E-mail goes to `email` (another sender).
- * The secret is a value, or read when a webhook is sent (in AWS from Secrets Manager, cached).
+ * Webhooks: POST JSON with `x-assure-event` and, when the tenant has a signing key, `x-assure-signature:
+ * sha256=<hex HMAC of the body>` so its receiver can check the sender. E-mail goes to `email` (another sender).
  */
 export function createWebhookSender(options: {
   fetch: FetchLike;
-  secret?: string | (() => Promise<string | undefined>) | undefined;
   email: NotificationSender;
   timeoutMs?: number;
 }): NotificationSender {
@@ -53,9 +64,9 @@ export function createWebhookSender(options: {
         "content-type": "application/json",
         "x-assure-event": message.event,
       };
-      const secret = typeof options.secret === "function" ? await options.secret() : options.secret;
-      if (secret) {
-        headers["x-assure-signature"] = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+      if (message.secret) {
+        headers["x-assure-signature"] =
+          `sha256=${createHmac("sha256", message.secret).update(body).digest("hex")}`;
       }
       const response = await options.fetch(message.url, {
         method: "POST",

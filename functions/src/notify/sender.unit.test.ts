@@ -26,13 +26,17 @@ describe("notification senders", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "outbox-"));
     const sink = createFileSink(dir);
     await sink.send(email);
-    await sink.send(webhook);
-    const lines = readFileSync(path.join(dir, "messages.jsonl"), "utf8")
+    await sink.send({ ...webhook, secret: "whsec_never-written" });
+    const text = readFileSync(path.join(dir, "messages.jsonl"), "utf8");
+    const lines = text
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.channel)).toEqual(["email", "webhook"]);
     expect(lines[0]).toMatchObject({ to: ["ot@rheinwasser.example"], subject: email.subject });
+    // The webhook line says it would be signed; the tenant's key is not written out.
+    expect(lines[1]).toMatchObject({ url: webhook.url, signed: true });
+    expect(text).not.toContain("whsec_never-written");
   });
 
   it("posts webhooks with the event and an HMAC signature, passes e-mail on, and fails on an error answer", async () => {
@@ -44,10 +48,9 @@ describe("notification senders", () => {
         calls.push({ url, init });
         return new Response(null, { status });
       },
-      secret: "s3cret",
       email: { kind: "test", send: async (m) => void emails.push(m) },
     });
-    await sender.send(webhook);
+    await sender.send({ ...webhook, secret: "s3cret" });
     await sender.send(email);
     expect(emails).toEqual([email]);
     const [call] = calls;
@@ -65,29 +68,26 @@ describe("notification senders", () => {
       `sha256=${createHmac("sha256", "s3cret").update(body).digest("hex")}`,
     );
     status = 500;
-    await expect(sender.send(webhook)).rejects.toThrow(/answered 500/);
+    await expect(sender.send({ ...webhook, secret: "s3cret" })).rejects.toThrow(/answered 500/);
   });
 
-  it("reads a secret given as a function when it signs, and signs nothing without one", async () => {
+  it("signs with the key the message carries (its tenant's), and signs nothing without one", async () => {
     const signatures: (string | undefined)[] = [];
-    let reads = 0;
-    const send = (secret: () => Promise<string | undefined>) =>
-      createWebhookSender({
-        fetch: async (_url, init) => {
-          signatures.push((init.headers as Record<string, string>)["x-assure-signature"]);
-          return new Response(null, { status: 204 });
-        },
-        secret,
-        email: { kind: "test", send: async () => undefined },
-      }).send(webhook);
-    await send(async () => {
-      reads += 1;
-      return "from-secrets-manager";
+    const sender = createWebhookSender({
+      fetch: async (_url, init) => {
+        signatures.push((init.headers as Record<string, string>)["x-assure-signature"]);
+        return new Response(null, { status: 204 });
+      },
+      email: { kind: "test", send: async () => undefined },
     });
-    await send(async () => undefined);
-    expect(reads).toBe(1);
-    expect(signatures[0]).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(signatures[1]).toBeUndefined();
+    await sender.send({ ...webhook, tenantId: "t1", secret: "whsec_tenant-one" });
+    await sender.send({ ...webhook, tenantId: "t1", secret: "whsec_tenant-two" });
+    await sender.send(webhook);
+    const [one, two, none] = signatures;
+    expect(one).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(two).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(one).not.toBe(two);
+    expect(none).toBeUndefined();
   });
 
   it("sends e-mail through SES from the configured address", async () => {

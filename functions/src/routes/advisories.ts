@@ -11,6 +11,8 @@ import {
   ZAuthoredAdvisoryInput,
   ZMatchDecision,
   ZMatchDecisionInput,
+  ZWebhookSigningKey,
+  ZWebhookSigningStatus,
 } from "@assure/shared";
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -39,6 +41,7 @@ import {
 import { listImpacts } from "../repos/advisories-impact";
 import { listOwnComponents } from "../repos/components";
 import { getTenant } from "../repos/tenants";
+import { getWebhookSecret, rotateWebhookSecret } from "../repos/webhook-secrets";
 import { AuthoringRefused, authorAdvisory, revisionHistoryOf } from "../usecases/author-advisory";
 import {
   type AdvisoryImporter,
@@ -354,6 +357,45 @@ export const advisoryRoutes = createRouter()
         now: c.var.deps.now(),
       });
       return c.json(settings, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/settings/webhook-signing",
+      tags,
+      summary: "Whether this tenant's webhooks are signed, and since when (never the key)",
+      security: bearerSecurity,
+      responses: { 200: jsonResponse(ZWebhookSigningStatus, "Signing status"), ...problemResponses(401) },
+    }),
+    async (c) => {
+      const current = await getWebhookSecret(ownTenantDb(c), c.var.auth.tenantId);
+      return c.json({ configured: current !== undefined, createdAt: current?.createdAt ?? null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/settings/webhook-signing",
+      tags,
+      summary:
+        "Create or rotate this tenant's webhook signing key (admin); the key is in this answer only, and a rotated key stops working at once",
+      security: bearerSecurity,
+      middleware: [requireRole("admin")] as const,
+      responses: {
+        201: jsonResponse(ZWebhookSigningKey, "The new key, shown once"),
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const created = await rotateWebhookSecret(ownTenantDb(c), {
+        tenantId: c.var.auth.tenantId,
+        actor: c.var.auth.actor,
+        now: c.var.deps.now(),
+      });
+      return c.json({ secret: created.secret, createdAt: created.createdAt }, 201, {
+        "cache-control": "no-store",
+      });
     },
   )
   .openapi(

@@ -209,6 +209,20 @@ export const ZAdvisorySettings = z.object({
 });
 export type TAdvisorySettings = z.infer<typeof ZAdvisorySettings>;
 
+/** Whether a tenant's webhooks are signed (x-assure-signature), and since when; never the key. */
+export const ZWebhookSigningStatus = z.object({
+  configured: z.boolean(),
+  createdAt: ZIsoDateTime.nullable(),
+});
+export type TWebhookSigningStatus = z.infer<typeof ZWebhookSigningStatus>;
+
+/** A newly created webhook signing key: shown once, in the answer that creates it. */
+export const ZWebhookSigningKey = z.object({
+  secret: z.string().startsWith("whsec_"),
+  createdAt: ZIsoDateTime,
+});
+export type TWebhookSigningKey = z.infer<typeof ZWebhookSigningKey>;
+
 // --- Summarising a CSAF document -------------------------------------------------------------------
 
 const ZLooseDoc = z.looseObject({

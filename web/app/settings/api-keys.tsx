@@ -1,8 +1,8 @@
 "use client";
 
 import { API_KEY_SCOPES, type TApiKey, type TApiKeyScope } from "@assure/shared";
-import { Dialog } from "radix-ui";
 import { useState, useTransition } from "react";
+import { ShownOnceDialog } from "@/components/shown-once-dialog";
 import { type CreateKeyResult, createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 /** API keys for machine clients (suppliers' CI): created here, the secret shown exactly once. */
@@ -72,24 +72,13 @@ export function ApiKeys({ keys }: { keys: TApiKey[] }) {
           {error.message}
         </p>
       ) : null}
-      <Dialog.Root open={Boolean(result?.ok)} onOpenChange={(open) => !open && setResult(null)}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-          <Dialog.Content className="fixed top-1/2 left-1/2 w-[32rem] max-w-[90vw] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
-            <Dialog.Title className="text-lg font-semibold">Copy your new key now</Dialog.Title>
-            <Dialog.Description className="mt-1 text-sm text-slate-600">
-              This is the only time the secret of “{result?.ok ? result.name : ""}” is shown.
-            </Dialog.Description>
-            <code
-              data-testid="api-key-secret"
-              className="mt-4 block break-all rounded bg-slate-100 p-3 text-sm"
-            >
-              {result?.ok ? result.secret : ""}
-            </code>
-            <Dialog.Close className="btn-primary mt-4">I have copied it</Dialog.Close>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <ShownOnceDialog
+        secret={result?.ok ? result.secret : null}
+        title="Copy your new key now"
+        description={`This is the only time the secret of “${result?.ok ? result.name : ""}” is shown.`}
+        testId="api-key-secret"
+        onClose={() => setResult(null)}
+      />
       <table className="table">
         <thead>
           <tr>

@@ -1,6 +1,6 @@
 "use server";
 
-import { ZAdvisorySettings } from "@assure/shared";
+import { ZAdvisorySettings, ZWebhookSigningKey } from "@assure/shared";
 import { revalidatePath } from "next/cache";
 import { ApiProblem, api } from "@/lib/api";
 import type { FormResult } from "@/lib/form-result";
@@ -36,4 +36,22 @@ export async function saveAdvisorySettingsAction(
   }
   revalidatePath("/advisories/settings");
   return { ok: true, message: "Saved." };
+}
+
+export type SigningKeyResult =
+  | { ok: true; secret: string; createdAt: string }
+  | { ok: false; message: string };
+
+/** Creates or rotates the tenant's webhook signing key; the key comes back once, here. */
+export async function rotateWebhookSigningKeyAction(): Promise<SigningKeyResult> {
+  try {
+    const { data } = await api(ZWebhookSigningKey, "/v1/advisories/settings/webhook-signing", {
+      method: "POST",
+    });
+    revalidatePath("/advisories/settings");
+    return { ok: true, secret: data.secret, createdAt: data.createdAt };
+  } catch (error) {
+    if (error instanceof ApiProblem) return { ok: false, message: error.problem.detail };
+    throw error;
+  }
 }

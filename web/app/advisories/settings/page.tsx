@@ -1,13 +1,18 @@
-import { roleAtLeast, ZAdvisorySettings } from "@assure/shared";
+import { roleAtLeast, ZAdvisorySettings, ZWebhookSigningStatus } from "@assure/shared";
 import { api } from "@/lib/api";
 import { requireContext } from "@/lib/session";
 import { AdvisorySettingsForm } from "./settings-form";
+import { WebhookSigning } from "./webhook-signing";
 
 export const metadata = { title: "Advisory settings" };
 
 export default async function AdvisorySettingsPage() {
   const context = await requireContext();
-  const { data } = await api(ZAdvisorySettings, "/v1/advisories/settings", { context });
+  const [{ data }, { data: signing }] = await Promise.all([
+    api(ZAdvisorySettings, "/v1/advisories/settings", { context }),
+    api(ZWebhookSigningStatus, "/v1/advisories/settings/webhook-signing", { context }),
+  ]);
+  const canEdit = roleAtLeast(context.membership.role, "admin");
   return (
     <div className="space-y-6">
       <div>
@@ -17,7 +22,8 @@ export default async function AdvisorySettingsPage() {
           webhooks are extra channels.
         </p>
       </div>
-      <AdvisorySettingsForm settings={data} canEdit={roleAtLeast(context.membership.role, "admin")} />
+      <AdvisorySettingsForm settings={data} canEdit={canEdit} />
+      <WebhookSigning status={signing} canEdit={canEdit} />
     </div>
   );
 }
