@@ -322,6 +322,42 @@ describe("GET /v1/advisories: list and filters", () => {
 });
 
 describe("product matching", () => {
+  it("a supplier's advisory matches its NDA component too, shown to the named customer only and never counted publicly", async () => {
+    const component = (name: string, modelNumber: string, restrictedTo?: string) =>
+      createPublishedComponent(t.db, {
+        supplier: otherSupplier.tenant,
+        component: buildComponentInput({
+          name,
+          vendor: "Bergmann Drives GmbH",
+          identifiers: { modelNumbers: [modelNumber] },
+          visibility: restrictedTo ? { kind: "restricted", tenantIds: [restrictedTo] } : { kind: "public" },
+        }),
+      });
+    const listed = await component("BD-400 Drive", "BD4-STD", undefined);
+    const nda = await component("BD-400 Drive Marine", "BD4-MAR", owner.tenant.id);
+    const doc = buildCsaf({
+      trackingId: "BERGMANN-SA-2026-3",
+      vendor: "Bergmann Drives GmbH",
+      product: "BD-400 Drive",
+      modelNumbers: ["BD4-*"],
+      namespace: "https://bergmann.example",
+    });
+    const imported = await post(otherSupplier.headers(), doc);
+    expect(imported.status).toBe(201);
+    const { advisory } = await imported.json();
+    // Both are matched (the NDA customer's assets are affected), but the public count names only the listed one.
+    expect(advisory.matchedComponents).toBe(1);
+    const matchedFor = async (actor: TestActor) =>
+      (await (await get(actor, `/v1/advisories/${advisory.id}`)).json()).matches
+        .map((m: { componentId: string }) => m.componentId)
+        .sort();
+    expect(await matchedFor(owner)).toEqual([listed.id, nda.id].sort());
+    expect(await matchedFor(otherOwner)).toEqual([listed.id]);
+    const listedCount = (await (await get(otherOwner, "/v1/advisories?q=BERGMANN-SA-2026-3")).json())
+      .items[0];
+    expect(listedCount.matchedComponents).toBe(1);
+  });
+
   it("matches advisory products to catalog components with method and confidence; suppliers confirm ambiguous ones", async () => {
     const exact = await createPublishedComponent(t.db, {
       supplier: otherSupplier.tenant,

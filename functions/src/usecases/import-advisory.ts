@@ -213,11 +213,11 @@ export async function importAdvisory(
     // Matches first (deterministic keys, safe to repeat); the summary last, so an interrupted import is
     // redone by the next attempt instead of being reported unchanged with matches missing.
     const previous = before ? await listAdvisoryMatches(db, before) : [];
-    const matches =
+    const { matches, publicCount } =
       state === "published"
         ? await computeMatches(deps, draftAdvisory, products, previous, input.declared, at)
-        : [];
-    const advisory = ZAdvisory.parse({ ...draftAdvisory, matchedComponents: matches.length });
+        : { matches: [], publicCount: 0 };
+    const advisory = ZAdvisory.parse({ ...draftAdvisory, matchedComponents: publicCount });
     const kept = new Set(matches.map((m) => m.componentId));
     await writeMatchItems(db, {
       put: matches,
@@ -245,8 +245,9 @@ async function computeMatches(
   previous: TAdvisoryMatch[],
   declared: ReadonlyMap<string, string> | undefined,
   at: string,
-): Promise<TAdvisoryMatch[]> {
+): Promise<{ matches: TAdvisoryMatch[]; publicCount: number }> {
   const components = await deps.candidates(advisory.owner);
+  const restricted = new Set(components.filter((c) => c.restricted).map((c) => c.id));
   const found = matchAdvisoryToComponents({
     advisory,
     products,
@@ -255,7 +256,7 @@ async function computeMatches(
     now: at,
   });
   const earlier = new Map(previous.map((m) => [m.componentId, m]));
-  return found.map((m) => {
+  const matches = found.map((m) => {
     const old = earlier.get(m.componentId);
     const decision = old?.decision ?? null;
     return {
@@ -265,6 +266,7 @@ async function computeMatches(
       state: matchStateFor({ ambiguous: m.ambiguous, decision }, null),
     };
   });
+  return { matches, publicCount: matches.filter((m) => !restricted.has(m.componentId)).length };
 }
 
 function result(

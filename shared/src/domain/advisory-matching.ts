@@ -14,6 +14,8 @@ export interface TMatchCandidate {
   productLine?: string | undefined;
   identifiers: { purl?: string | undefined; cpe?: string | undefined; modelNumbers: string[] };
   versions?: readonly string[] | undefined;
+  /** Visible to named customers only (an NDA claim): not counted where every reader sees the count. */
+  restricted?: boolean | undefined;
 }
 
 export const advisoryRef = (a: TAdvisory): TAdvisoryRef => ({

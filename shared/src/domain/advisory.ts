@@ -147,7 +147,10 @@ export const ZAdvisory = ZAdvisorySummary.extend({
   document: ZStoredDocument,
   /** Advisories written in the portal keep what the supplier wrote (ZAuthoredAdvisoryInput), for editing. */
   authored: z.record(z.string(), z.unknown()).optional(),
-  /** Catalog components this revision matched (details in the match items). */
+  /**
+   * Public catalog components this revision matched (details in the match items). Restricted components of the
+   * advisory's supplier are matched too but not counted here, since every reader of the advisory sees the count.
+   */
   matchedComponents: z.number().int().min(0).default(0),
   importedBy: z.string(),
   createdAt: ZIsoDateTime,

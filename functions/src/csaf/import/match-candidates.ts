@@ -18,6 +18,7 @@ export function toCandidate(component: TComponent): TMatchCandidate {
       modelNumbers: component.identifiers.modelNumbers,
     },
     versions: (component.published?.versions ?? []).map((release) => release.version),
+    restricted: component.visibility.kind === "restricted",
   };
 }
 
