@@ -1,8 +1,14 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../functions/src/db/client";
 import { createNotifier } from "../../functions/src/notify/notifier";
 import { createWebhookSender, type OutboundMessage } from "../../functions/src/notify/sender";
 import { listAuditEvents } from "../../functions/src/repos/audit";
+import {
+  getWebhookSecret,
+  rotateWebhookSecret,
+  WebhookSecretChanged,
+} from "../../functions/src/repos/webhook-secrets";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
 import { guardLeadingKeys, type LeadingKeysLog } from "../support/leading-keys-guard";
 
@@ -109,5 +115,32 @@ describe("per-tenant webhook signing keys", () => {
     );
     expect(unsigned?.url).toBe(unsignedHook.webhookUrl);
     expect(unsigned?.signature).toBeUndefined();
+  });
+
+  it("of two rotations at once, the one that writes second fails instead of handing out a dead key", async () => {
+    const tenant = await t.actor(["asset_owner"], "admin", "Race Hooks");
+    const tenantId = tenant.tenant.id;
+    await rotateWebhookSecret(t.db, { tenantId, actor: "user:a", now: new Date() });
+    let winner: string | undefined;
+    // A client that lets another admin's rotation complete just before this one writes.
+    const racing: Db = {
+      ...t.db,
+      doc: new Proxy(t.db.doc, {
+        get: (target, property) =>
+          property === "send"
+            ? async (command: { constructor: { name: string } }) => {
+                if (command.constructor.name === "TransactWriteCommand" && winner === undefined) {
+                  winner = (await rotateWebhookSecret(t.db, { tenantId, actor: "user:b", now: new Date() }))
+                    .secret;
+                }
+                return (target.send as (c: unknown) => Promise<unknown>)(command);
+              }
+            : Reflect.get(target, property),
+      }),
+    };
+    await expect(rotateWebhookSecret(racing, { tenantId, actor: "user:a", now: new Date() })).rejects.toThrow(
+      WebhookSecretChanged,
+    );
+    expect((await getWebhookSecret(t.db, tenantId))?.secret).toBe(winner);
   });
 });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { parseItem } from "../db/items";
 import { keys } from "../db/keys";
-import { transact } from "../db/transact";
+import { ConditionFailed, transact } from "../db/transact";
 import { auditPut } from "./audit";
 
 /**
@@ -26,7 +26,17 @@ export async function getWebhookSecret(db: Db, tenantId: string): Promise<TWebho
   return Item ? parseItem(ZWebhookSecret, Item) : undefined;
 }
 
-/** Creates the tenant's signing key, or replaces it (the old one stops working at once); audited without it. */
+/** Another admin created or rotated the key between our read and our write: theirs stands, ours was not stored. */
+export class WebhookSecretChanged extends Error {
+  constructor() {
+    super("the webhook signing key changed meanwhile");
+  }
+}
+
+/**
+ * Creates the tenant's signing key, or replaces it (the old one stops working at once); audited without it.
+ * Conditional on the key read first, so two concurrent rotations cannot both hand out a key: the second fails.
+ */
 export async function rotateWebhookSecret(
   db: Db,
   input: { tenantId: string; actor: string; now: Date },
@@ -42,6 +52,12 @@ export async function rotateWebhookSecret(
       Put: {
         TableName: db.tableName,
         Item: { ...keys.webhookSecret(input.tenantId), type: "webhookSecret", ...created },
+        ...(before
+          ? {
+              ConditionExpression: "createdAt = :before",
+              ExpressionAttributeValues: { ":before": before.createdAt },
+            }
+          : { ConditionExpression: "attribute_not_exists(pk)" }),
       },
     },
     auditPut(db, {
@@ -54,6 +70,9 @@ export async function rotateWebhookSecret(
       after: { createdAt: created.createdAt },
       at: input.now,
     }),
-  ]);
+  ]).catch((error: unknown) => {
+    if (error instanceof ConditionFailed) throw new WebhookSecretChanged();
+    throw error;
+  });
   return created;
 }

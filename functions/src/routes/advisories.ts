@@ -41,7 +41,7 @@ import {
 import { listImpacts } from "../repos/advisories-impact";
 import { listOwnComponents } from "../repos/components";
 import { getTenant } from "../repos/tenants";
-import { getWebhookSecret, rotateWebhookSecret } from "../repos/webhook-secrets";
+import { getWebhookSecret, rotateWebhookSecret, WebhookSecretChanged } from "../repos/webhook-secrets";
 import { AuthoringRefused, authorAdvisory, revisionHistoryOf } from "../usecases/author-advisory";
 import {
   type AdvisoryImporter,
@@ -384,7 +384,7 @@ export const advisoryRoutes = createRouter()
       middleware: [requireRole("admin")] as const,
       responses: {
         201: jsonResponse(ZWebhookSigningKey, "The new key, shown once"),
-        ...problemResponses(401, 403),
+        ...problemResponses(401, 403, 409),
       },
     }),
     async (c) => {
@@ -392,6 +392,13 @@ export const advisoryRoutes = createRouter()
         tenantId: c.var.auth.tenantId,
         actor: c.var.auth.actor,
         now: c.var.deps.now(),
+      }).catch((error: unknown) => {
+        if (error instanceof WebhookSecretChanged)
+          throw new AppError(
+            "conflict",
+            "Another admin changed the signing key just now; reload and try again.",
+          );
+        throw error;
       });
       return c.json({ secret: created.secret, createdAt: created.createdAt }, 201, {
         "cache-control": "no-store",
