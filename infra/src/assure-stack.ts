@@ -243,6 +243,8 @@ export class AssureStack extends Stack {
         TABLE_NAME: table.tableName,
         // Absolute links in e-mails and webhooks.
         PORTAL_URL: portalOrigin,
+        // Advisory documents, read to match components published after an advisory was imported.
+        EVIDENCE_BUCKET: this.evidence.bucket.bucketName,
         ...(notifications.emailFrom ? { NOTIFY_EMAIL_FROM: notifications.emailFrom } : {}),
       },
       batchSize: config.streamProcessor.batchSize,
@@ -255,6 +257,11 @@ export class AssureStack extends Stack {
     });
     const streamFunction = this.streamProcessor.handler.function;
     table.grantReadWriteData(streamFunction);
+    this.evidence.grantGet(
+      streamFunction,
+      "tenants/",
+      "Advisory documents are kept under their owner's evidence (the platform's or a supplier's), one key per revision; the stream processor reads the ones that name a newly published component's vendor.",
+    );
     if (notifications.emailFrom) {
       const identity =
         notifications.sesIdentity ?? notifications.emailFrom.split("@")[1] ?? notifications.emailFrom;

@@ -43,6 +43,14 @@ const NOT_SET_FOR: Partial<Record<FunctionName, Record<string, string>>> = {
     EVIDENCE_UPLOAD_URL_TTL_SECONDS:
       "read with the evidence limits; the job stores documents and signs no URLs",
   },
+  streamProcessor: {
+    EVIDENCE_MAX_UPLOAD_BYTES:
+      "read with the evidence limits; the stream processor only reads advisory documents",
+    EVIDENCE_ALLOWED_CONTENT_TYPES:
+      "read with the evidence limits; the stream processor only reads advisory documents",
+    EVIDENCE_UPLOAD_URL_TTL_SECONDS:
+      "read with the evidence limits; the stream processor only reads advisory documents",
+  },
 };
 
 const PATTERNS = [

@@ -357,6 +357,11 @@ describe("least privilege", () => {
     const policy = policyOf(stream.logicalId);
     expect(policy).not.toContain("secretsmanager:");
     expect(policy).not.toContain("ses:");
+    // It reads advisory documents (to match components published later) and writes no object.
+    expect(JSON.stringify(variables.EVIDENCE_BUCKET)).toContain("EvidenceBucket");
+    expect(policy).toContain('"Action":"s3:GetObject"');
+    for (const action of ["s3:PutObject", "s3:DeleteObject", "s3:ListBucket"])
+      expect(policy).not.toContain(action);
     expect(JSON.stringify(dev.template.findResources("AWS::SecretsManager::Secret"))).not.toContain(
       "webhook",
     );

@@ -11,7 +11,12 @@ import { type StreamPoller, startStreamPoller } from "../../functions/src/local/
 import { createNotifier } from "../../functions/src/notify/notifier";
 import { createFileSink } from "../../functions/src/notify/sender";
 import { createLogger } from "../../functions/src/observability/logger";
-import { putAdvisorySettings, putMatchDecision } from "../../functions/src/repos/advisories";
+import {
+  findAdvisoryById,
+  getAdvisoryMatch,
+  putAdvisorySettings,
+  putMatchDecision,
+} from "../../functions/src/repos/advisories";
 import { listImpacts } from "../../functions/src/repos/advisories-impact";
 import { createAsset, listAssets, updateAsset } from "../../functions/src/repos/assets";
 import { putGrant } from "../../functions/src/repos/grants";
@@ -125,7 +130,7 @@ beforeAll(async () => {
     endpoint: inject("dynamoEndpoint"),
     tableName: db.tableName,
     registry: registerAllStreamHandlers(new StreamHandlerRegistry(), {
-      advisoryDeps: () => ({ db, now, notifier, logger }),
+      advisoryDeps: () => ({ db, now, notifier, logger, documents }),
     }),
     logger,
     idleDelayMs: 50,
@@ -409,5 +414,93 @@ describe("advisory impact through the stream", () => {
       (o) => o.source === "advisory_remediation" && o.active && o.text.includes("KESTREL-SA-2026-1"),
     );
     expect(active).toEqual([]);
+  });
+
+  it("matches a component published after the advisory, so whoever deploys it is affected; NDA components only by their own supplier", async () => {
+    const imported = await importDoc(
+      buildCsaf({
+        trackingId: "HERON-SA-2026-4",
+        vendor: "Heron Automation GmbH",
+        product: "HR-20 Remote I/O",
+        affected: "<3.1",
+        fixed: "3.1",
+        namespace: "https://heron.example",
+      }),
+    );
+    // No supplier has published the product yet.
+    expect(imported.advisory.matchedComponents).toBe(0);
+    await poller.drain();
+
+    const heron = await tenant("heron", ["supplier"], "Heron Automation");
+    const rio = await createPublishedComponent(db, {
+      supplier: heron,
+      component: buildComponentInput({
+        name: "HR-20 Remote I/O",
+        vendor: "Heron Automation",
+        identifiers: { modelNumbers: [] },
+      }),
+    });
+    const marine = await createPublishedComponent(db, {
+      supplier: heron,
+      component: buildComponentInput({
+        name: "HR-20 Remote I/O",
+        vendor: "Heron Automation",
+        identifiers: { modelNumbers: [] },
+        visibility: { kind: "restricted", tenantIds: [ownerB.id] },
+      }),
+    });
+    const rioAsset = await asset(ownerA, siteA, zoneA, "Filter hall I/O", rio, "3.0.2");
+    await poller.drain();
+
+    const advisory = await findAdvisoryById(db, imported.advisory.id);
+    expect(advisory?.matchedComponents).toBe(1);
+    expect(await getAdvisoryMatch(db, imported.advisory, rio.id)).toMatchObject({
+      method: "name_version",
+      decision: null,
+    });
+    // A platform advisory does not match an NDA component (as at import): its supplier's advisories do.
+    expect(await getAdvisoryMatch(db, imported.advisory, marine.id)).toBeUndefined();
+    const impacts = (await listImpacts(db, ownerA.id)).filter(
+      (impact) => impact.advisory.trackingId === "HERON-SA-2026-4",
+    );
+    expect(impacts).toEqual([
+      expect.objectContaining({ assetId: rioAsset.id, assetVersion: "3.0.2", affected: true, state: "open" }),
+    ]);
+    expect(await kinds(heron.id)).toEqual(["advisory_fix_requested"]);
+
+    // The supplier's own advisory reaches its NDA component published afterwards.
+    const own = await importAdvisory(
+      { db, documents, candidates: catalogCandidates(db), now },
+      {
+        importer: { kind: "supplier", actor: "user:heron", tenant: heron, vendorNames: ["Heron Automation"] },
+        bytes: new TextEncoder().encode(
+          JSON.stringify(
+            buildCsaf({
+              trackingId: "HERON-PSIRT-2026-9",
+              vendor: "Heron Automation GmbH",
+              product: "HR-30 Gateway",
+              affected: "<1.2",
+              fixed: "1.2",
+              namespace: "https://heron.example/psirt",
+            }),
+          ),
+        ),
+        strict: false,
+      },
+    );
+    expect(own.advisory.matchedComponents).toBe(0);
+    const gatewayNda = await createPublishedComponent(db, {
+      supplier: heron,
+      component: buildComponentInput({
+        name: "HR-30 Gateway",
+        vendor: "Heron Automation",
+        identifiers: { modelNumbers: [] },
+        visibility: { kind: "restricted", tenantIds: [ownerB.id] },
+      }),
+    });
+    await poller.drain();
+    expect(await getAdvisoryMatch(db, own.advisory, gatewayNda.id)).toMatchObject({ method: "name_version" });
+    // Matched, but not in the count every reader of the advisory sees.
+    expect((await findAdvisoryById(db, own.advisory.id))?.matchedComponents).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import path from "node:path";
-import { ZAdvisoryMatch, ZMatchDecision } from "@assure/shared";
+import { ZAdvisoryMatch, ZComponent, ZMatchDecision } from "@assure/shared";
 import { createDb } from "../db/client";
+import { localPaths } from "../local/paths";
 import { createNotifier } from "../notify/notifier";
 import {
   createFileSink,
@@ -11,14 +12,17 @@ import {
 import { createLogger } from "../observability/logger";
 import { findAdvisoryById, getAdvisoryMatch } from "../repos/advisories";
 import { ZUsedAsset } from "../repos/advisories-impact";
+import { createEvidenceStoreFromEnv } from "../storage/create-evidence-store";
 import { applyAssetChange, applyMatchChange, type ImpactDeps } from "../usecases/apply-advisory-impact";
+import { matchPublishedComponent } from "../usecases/match-published-component";
 import type { StreamHandlerRegistry } from "./registry";
 
 /**
  * Stream handlers of the advisory feature (docs/adr/0051):
  * - `advisoryMatch` items (one per advisory × catalog component): impact on every tenant running the component;
  * - `matchDecision` items: a tenant confirmed or rejected a match, re-decide that tenant's impact;
- * - `asset` items whose component or version changed: impact of every advisory matched to that component.
+ * - `asset` items whose component or version changed: impact of every advisory matched to that component;
+ * - `component` items newly published (or republished): matched to the advisories already stored.
  */
 export function registerAdvisoryHandlers(registry: StreamHandlerRegistry, deps: () => ImpactDeps): void {
   registry.register("advisoryMatch", {
@@ -63,6 +67,27 @@ export function registerAdvisoryHandlers(registry: StreamHandlerRegistry, deps: 
       );
     },
   });
+  registry.register("component", {
+    name: "advisory-late-match",
+    schema: ZComponent,
+    handle: async (change) => {
+      const after = change.newItem;
+      if (!after?.published || after.status !== "published") return;
+      const before = change.oldItem;
+      if (before?.status === "published" && before.published?.revision === after.published.revision) return;
+      const { documents, ...rest } = deps();
+      if (!documents) {
+        rest.logger?.warn(
+          "no advisory document store: a newly published component is not matched to stored advisories",
+          {
+            componentId: after.id,
+          },
+        );
+        return;
+      }
+      await matchPublishedComponent({ ...rest, documents }, after);
+    },
+  });
   registry.register("asset", {
     name: "asset-advisory-impact",
     schema: ZUsedAsset,
@@ -86,7 +111,7 @@ function matchChanged(a: Record<string, unknown>, b: Record<string, unknown>): b
  * Dependencies of the stream processor built from its environment: the table, and a notification sender —
  * webhooks over HTTPS, each signed with its tenant's own key (repos/webhook-secrets.ts);
  * e-mail into the outbox directory when NOTIFY_OUTBOX_DIR is set (local), through SES from NOTIFY_EMAIL_FROM in
- * AWS, else logged. Links are absolute under PORTAL_URL.
+ * AWS, else logged. Links are absolute under PORTAL_URL. Advisory documents are read from EVIDENCE_BUCKET (AWS).
  */
 export function streamDepsFromEnv(env: Record<string, string | undefined>): ImpactDeps {
   const logger = createLogger({ service: env.SERVICE_NAME ?? "assure-stream" });
@@ -107,5 +132,6 @@ export function streamDepsFromEnv(env: Record<string, string | undefined>): Impa
     now,
     logger,
     notifier: createNotifier({ db, sender, now, logger, portalUrl: env.PORTAL_URL }),
+    documents: createEvidenceStoreFromEnv(env, localPaths.evidence),
   };
 }

@@ -17,6 +17,8 @@ import type { DynamoStreamRecord } from "../events/stream-record";
 import { createNotifier } from "../notify/notifier";
 import { createFileSink } from "../notify/sender";
 import { createLogger, type Logger } from "../observability/logger";
+import { createEvidenceStoreFromEnv } from "../storage/create-evidence-store";
+import { localPaths } from "./paths";
 
 /**
  * Locally, DynamoDB Local's stream feeds the same dispatcher as the stream Lambda in AWS: this poller reads
@@ -244,6 +246,8 @@ export async function startLocalStreamPoller(input: {
 }): Promise<StreamPoller> {
   const logger = createLogger({ service: "assure-stream" });
   const now = () => new Date();
+  // The API's evidence directory, where imported advisory documents are kept.
+  const documents = createEvidenceStoreFromEnv(process.env, localPaths.evidence);
   const notifier = createNotifier({
     db: input.db,
     sender: createFileSink(path.join(input.dataDir, "outbox")),
@@ -255,7 +259,7 @@ export async function startLocalStreamPoller(input: {
     endpoint: input.endpoint,
     tableName: input.db.tableName,
     registry: registerAllStreamHandlers(new StreamHandlerRegistry(), {
-      advisoryDeps: () => ({ db: input.db, now, notifier, logger }),
+      advisoryDeps: () => ({ db: input.db, now, notifier, logger, documents }),
     }),
     logger,
     checkpointFile: path.join(input.dataDir, "stream-checkpoint.json"),

@@ -19,12 +19,14 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { batchGetItems } from "../db/batch";
 import type { Db } from "../db/client";
 import { decodeCursor, encodeCursor, parseItem, parseItems } from "../db/items";
 import { keys } from "../db/keys";
+import { queryAllItems } from "../db/query-all";
 import { ConditionFailed, transact } from "../db/transact";
 import { auditPut } from "./audit";
 
@@ -176,43 +178,23 @@ export async function getAdvisoryClaim(db: Db, advisoryId: string): Promise<TAdv
 }
 
 export async function listAdvisoryMatches(db: Db, advisory: TAdvisory): Promise<TAdvisoryMatch[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: {
-          ":pk": keys.advisory(advisory.owner, advisory.id).pk,
-          ":prefix": keys.advisoryMatchPrefix(advisory.owner, advisory.id),
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAllItems(db, {
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+    ExpressionAttributeValues: {
+      ":pk": keys.advisory(advisory.owner, advisory.id).pk,
+      ":prefix": keys.advisoryMatchPrefix(advisory.owner, advisory.id),
+    },
+  });
   return parseItems(ZAdvisoryMatch, items);
 }
 
 /** Matches of one catalog component across advisories (byIdentifier, one query per page). */
 export async function listMatchesForComponent(db: Db, componentId: string): Promise<TAdvisoryMatch[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: "byIdentifier",
-        KeyConditionExpression: "identPk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.advisoryMatchesByComponentPk(componentId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAllItems(db, {
+    IndexName: "byIdentifier",
+    KeyConditionExpression: "identPk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.advisoryMatchesByComponentPk(componentId) },
+  });
   return parseItems(ZAdvisoryMatch, items);
 }
 
@@ -494,22 +476,48 @@ export async function queryPublicAdvisories(db: Db, query: TAdvisoryQuery): Prom
   return { items, nextCursor: more ? encodeCursor(startKey) : undefined };
 }
 
+/**
+ * Platform advisories (the public catalog) naming any of these vendor keys (normalizeVendor keys, as in
+ * `vendorText`): what a newly published component is matched against. Reads the catalog index, filtered.
+ */
+export async function listPlatformAdvisoriesByVendor(
+  db: Db,
+  vendorKeys: readonly string[],
+): Promise<TAdvisory[]> {
+  if (vendorKeys.length === 0) return [];
+  const values: Record<string, unknown> = { ":pk": keys.catalogAdvisoriesPk };
+  const filters = vendorKeys.map((key, i) => {
+    values[`:v${i}`] = ` ${key} `;
+    return `contains(vendorText, :v${i})`;
+  });
+  const items = await queryAllItems(db, {
+    IndexName: "catalog",
+    KeyConditionExpression: "catalogPk = :pk",
+    FilterExpression: filters.join(" OR "),
+    ExpressionAttributeValues: values,
+  });
+  return parseItems(ZAdvisory, items).filter((advisory) => advisory.owner.kind === "platform");
+}
+
+/** Counts one more public component matched by an advisory (a component published after the advisory). */
+export async function countLateMatch(db: Db, advisory: Pick<TAdvisory, "owner" | "id">): Promise<void> {
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.advisory(advisory.owner, advisory.id),
+      UpdateExpression: "ADD matchedComponents :one",
+      ConditionExpression: "attribute_exists(pk)",
+      ExpressionAttributeValues: { ":one": 1 },
+    }),
+  );
+}
+
 /** A supplier's own advisories, drafts and restricted ones included. */
 export async function listOwnAdvisories(db: Db, tenantId: string): Promise<TAdvisory[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": keys.tenantPrefix(tenantId), ":prefix": keys.advisoryPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAllItems(db, {
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+    ExpressionAttributeValues: { ":pk": keys.tenantPrefix(tenantId), ":prefix": keys.advisoryPrefix },
+  });
   return parseItems(ZAdvisory, items);
 }
 

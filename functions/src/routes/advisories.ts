@@ -52,6 +52,7 @@ import {
   RevisionConflict,
 } from "../usecases/import-advisory";
 import { listComponentAdvisories } from "../usecases/list-component-advisories";
+import { readAdvisoryDocument } from "../usecases/match-published-component";
 import { advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read-advisory";
 
 const tags = ["Advisories"];
@@ -563,11 +564,8 @@ function mapAuthoringErrors(error: unknown): never {
 }
 
 /** The stored document of the current revision, parsed. */
-async function readDocument(c: Context<AppEnv>, advisory: TAdvisory): Promise<unknown> {
-  const [tenantId, evidenceId] = advisory.document.key.split("/");
-  const object = tenantId && evidenceId ? await documentStoreOf(c).get({ tenantId, evidenceId }) : undefined;
-  if (!object) throw new Error(`the document of advisory ${advisory.id} is missing from the store`);
-  return JSON.parse(await new Response(object.body).text());
+function readDocument(c: Context<AppEnv>, advisory: TAdvisory): Promise<unknown> {
+  return readAdvisoryDocument(documentStoreOf(c), advisory);
 }
 
 function sortNewest(items: TAdvisory[]) {

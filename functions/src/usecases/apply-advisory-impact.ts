@@ -28,6 +28,7 @@ import {
   type TUsedAsset,
   ZUsedAsset,
 } from "../repos/advisories-impact";
+import type { EvidenceStore } from "../storage/evidence-store";
 import { syncSiteObligations } from "./sync-site-obligations";
 
 /**
@@ -44,6 +45,11 @@ export interface ImpactDeps {
   now: () => Date;
   notifier: Notifier;
   logger?: Logger | undefined;
+  /**
+   * The advisory document store, for matching components published after an advisory (match-published-
+   * component.ts); without it that matching is skipped (logged), and happens at the advisory's next import.
+   */
+  documents?: EvidenceStore | undefined;
 }
 
 export const IMPACT_ACTOR = "system:advisory-impact";

@@ -116,4 +116,22 @@ export class EvidenceBucket extends Construct {
       [`AwsSolutions-IAM5[Resource::${nagArnOf(this.bucket)}/${keyPrefix}*]`]: reason,
     });
   }
+
+  /**
+   * Reading objects under `keyPrefix` and nothing else: no write, no list (a missing key is then 403, which the
+   * reader treats as a failure), no delete (e.g. the stream processor reading advisory documents to match a
+   * newly published component).
+   */
+  grantGet(grantee: IGrantable & IConstruct, keyPrefix: string, reason: string): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ["s3:GetObject"],
+        resources: [this.bucket.arnForObjects(`${keyPrefix}*`)],
+      }),
+    );
+    this.bucket.encryptionKey?.grantDecrypt(grantee);
+    acknowledge(grantee, {
+      [`AwsSolutions-IAM5[Resource::${nagArnOf(this.bucket)}/${keyPrefix}*]`]: reason,
+    });
+  }
 }
