@@ -34,6 +34,7 @@ import { createTenant } from "../../functions/src/repos/tenants";
 import { DEFAULT_EVIDENCE_LIMITS } from "../../functions/src/storage/evidence-store";
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { importAdvisory } from "../../functions/src/usecases/import-advisory";
+import { matchPublishedComponent } from "../../functions/src/usecases/match-published-component";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
 import { createTestDb } from "../support/db";
@@ -502,5 +503,20 @@ describe("advisory impact through the stream", () => {
     expect(await getAdvisoryMatch(db, own.advisory, gatewayNda.id)).toMatchObject({ method: "name_version" });
     // Matched, but not in the count every reader of the advisory sees.
     expect((await findAdvisoryById(db, own.advisory.id))?.matchedComponents).toBe(0);
+
+    // A document missing from the store is skipped and reported, not thrown: the stream goes on.
+    const emptyStore = createLocalEvidenceStore({
+      root: mkdtempSync(path.join(tmpdir(), "assure-empty-docs-")),
+      limits: DEFAULT_EVIDENCE_LIMITS,
+    });
+    const outcome = await matchPublishedComponent(
+      { db, documents: emptyStore, now, logger },
+      { ...rio, id: "01jzzzzzzzzzzzzzzzzzzzzzzz" },
+    );
+    expect(outcome).toEqual({
+      checked: 2,
+      matched: [],
+      unreadable: ["HERON-SA-2026-4", "HERON-PSIRT-2026-9"],
+    });
   });
 });

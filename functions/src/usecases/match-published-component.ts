@@ -38,8 +38,9 @@ export interface LateMatchDeps {
 export async function matchPublishedComponent(
   deps: LateMatchDeps,
   component: TComponent,
-): Promise<{ checked: number; matched: string[] }> {
-  if (component.status !== "published" || !component.published) return { checked: 0, matched: [] };
+): Promise<{ checked: number; matched: string[]; unreadable: string[] }> {
+  if (component.status !== "published" || !component.published)
+    return { checked: 0, matched: [], unreadable: [] };
   const restricted = component.visibility.kind === "restricted";
   const [platform, own] = await Promise.all([
     restricted ? [] : listPlatformAdvisoriesByVendor(deps.db, vendorCandidates(component.vendor)),
@@ -49,9 +50,23 @@ export async function matchPublishedComponent(
   const candidate = toCandidate(component);
   const at = deps.now().toISOString();
   const matched: string[] = [];
+  const unreadable: string[] = [];
   for (const advisory of advisories) {
     if (await getAdvisoryMatch(deps.db, advisory, component.id)) continue;
-    const products = listAdvisoryProducts(await readAdvisoryDocument(deps.documents, advisory));
+    let document: unknown;
+    try {
+      document = await readAdvisoryDocument(deps.documents, advisory);
+    } catch (error) {
+      // One unreadable document must not hold up the stream; the advisory's next import matches it.
+      deps.logger?.warn("advisory document unreadable: not matched to a newly published component", {
+        advisoryId: advisory.id,
+        componentId: component.id,
+        error,
+      });
+      unreadable.push(advisory.trackingId);
+      continue;
+    }
+    const products = listAdvisoryProducts(document);
     const [found] = matchAdvisoryToComponents({ advisory, products, components: [candidate], now: at });
     if (!found) continue;
     const match: TAdvisoryMatch = {
@@ -70,7 +85,7 @@ export async function matchPublishedComponent(
       advisories: matched,
     });
   }
-  return { checked: advisories.length, matched };
+  return { checked: advisories.length, matched, unreadable };
 }
 
 /** The stored document of an advisory's current revision, parsed. */
