@@ -1,6 +1,5 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../functions/src/db/client";
 import { createNotifier } from "../../functions/src/notify/notifier";
 import { createWebhookSender, type OutboundMessage } from "../../functions/src/notify/sender";
 import { listAuditEvents } from "../../functions/src/repos/audit";
@@ -10,7 +9,7 @@ import {
   WebhookSecretChanged,
 } from "../../functions/src/repos/webhook-secrets";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
-import { guardLeadingKeys, type LeadingKeysLog } from "../support/leading-keys-guard";
+import { guardLeadingKeys, interceptCommands, type LeadingKeysLog } from "../support/leading-keys-guard";
 
 /**
  * Webhooks are signed with the receiving tenant's own key: created by an admin, shown once, rotated at once,
@@ -123,21 +122,12 @@ describe("per-tenant webhook signing keys", () => {
     await rotateWebhookSecret(t.db, { tenantId, actor: "user:a", now: new Date() });
     let winner: string | undefined;
     // A client that lets another admin's rotation complete just before this one writes.
-    const racing: Db = {
-      ...t.db,
-      doc: new Proxy(t.db.doc, {
-        get: (target, property) =>
-          property === "send"
-            ? async (command: { constructor: { name: string } }) => {
-                if (command.constructor.name === "TransactWriteCommand" && winner === undefined) {
-                  winner = (await rotateWebhookSecret(t.db, { tenantId, actor: "user:b", now: new Date() }))
-                    .secret;
-                }
-                return (target.send as (c: unknown) => Promise<unknown>)(command);
-              }
-            : Reflect.get(target, property),
-      }),
-    };
+    const racing = interceptCommands(t.db, async (command, next) => {
+      if (command.constructor.name === "TransactWriteCommand" && winner === undefined) {
+        winner = (await rotateWebhookSecret(t.db, { tenantId, actor: "user:b", now: new Date() })).secret;
+      }
+      return next(command);
+    });
     await expect(rotateWebhookSecret(racing, { tenantId, actor: "user:a", now: new Date() })).rejects.toThrow(
       WebhookSecretChanged,
     );

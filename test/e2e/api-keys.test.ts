@@ -1,7 +1,5 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../functions/src/local/demo-data";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { screenshot, useDemoBrowser } from "../support/browser";
 
 /**
  * A supplier's CI gets an API key from the portal (issue 2): created in Settings, its secret shown once, usable
@@ -10,23 +8,14 @@ import { launchBrowser, screenshot, signIn } from "../support/browser";
 const SUPPLIER = "marco.rossi@helvetia-controls.example";
 const KEY_NAME = "GitLab release pipeline";
 
-let browser: Browser;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ browser, close } = await launchBrowser());
-});
-afterAll(async () => {
-  await close?.();
-});
+const { signedInPage } = useDemoBrowser();
 
 const callApi = (secret: string) =>
   fetch(`${inject("apiUrl")}/v1/components?limit=5`, { headers: { authorization: `Bearer ${secret}` } });
 
 describe("API keys in the portal", () => {
   it("a supplier creates a key shown once, the API accepts it, and refuses it once revoked", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, SUPPLIER, DEMO_PASSWORD);
+    const page = await signedInPage(SUPPLIER);
     await page.goto(`${inject("portalUrl")}/settings`);
     await page.getByLabel("Name", { exact: true }).fill(KEY_NAME);
     await page.getByRole("button", { name: "Create key" }).click();
@@ -48,6 +37,6 @@ describe("API keys in the portal", () => {
     const refused = await callApi(secret);
     expect(refused.status).toBe(401);
     expect(refused.headers.get("content-type")).toContain("application/problem+json");
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,7 +1,5 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../functions/src/local/demo-data";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { screenshot, useDemoBrowser } from "../support/browser";
 
 const SUPPLIER = "anna.weber@northwind.example";
 const CUSTOMER = "lena.fischer@rheinwasser.example";
@@ -10,22 +8,7 @@ const NAME = "NW-GW 900 Process Gateway";
 const CERT_NO = "DE-62443-4-2-2026-0900";
 const EVIDENCE = Buffer.from("%PDF-1.4\n% CB certificate DE-62443-4-2-2026-0900 (end-to-end test)\n%%EOF\n");
 
-let browser: Browser;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchBrowser());
-});
-afterAll(async () => {
-  await close?.();
-});
-
-async function newPage(email: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email, DEMO_PASSWORD);
-  return page;
-}
+const { signedInPage: newPage } = useDemoBrowser();
 
 const isoDay = (plusDays: number) => new Date(Date.now() + plusDays * 86_400_000).toISOString().slice(0, 10);
 const portal = (path: string) => `${inject("portalUrl")}${path}`;

@@ -1,29 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../functions/src/local/demo-data";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { screenshot, useDemoBrowser } from "../support/browser";
 
 const SUPPLIER = "anna.weber@northwind.example";
 const ASSET_OWNER = "lena.fischer@rheinwasser.example";
 const OTHER_SUPPLIER = "marco.rossi@helvetia-controls.example";
 const NAME = "NW-RTU 310 Remote Terminal Unit";
 
-let browser: Browser;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchBrowser());
-});
-afterAll(async () => {
-  await close?.();
-});
-
-async function newPage(email: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email, DEMO_PASSWORD);
-  return page;
-}
+const { signedInPage: newPage } = useDemoBrowser();
 
 describe("first vertical slice: a supplier publishes, an asset owner finds it", () => {
   let componentUrlPath = "";

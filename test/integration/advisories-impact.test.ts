@@ -433,23 +433,18 @@ describe("advisory impact through the stream", () => {
     await poller.drain();
 
     const heron = await tenant("heron", ["supplier"], "Heron Automation");
-    const rio = await createPublishedComponent(db, {
-      supplier: heron,
-      component: buildComponentInput({
-        name: "HR-20 Remote I/O",
-        vendor: "Heron Automation",
-        identifiers: { modelNumbers: [] },
-      }),
-    });
-    const marine = await createPublishedComponent(db, {
-      supplier: heron,
-      component: buildComponentInput({
-        name: "HR-20 Remote I/O",
-        vendor: "Heron Automation",
-        identifiers: { modelNumbers: [] },
-        visibility: { kind: "restricted", tenantIds: [ownerB.id] },
-      }),
-    });
+    const heronComponent = (name: string, restrictedTo?: string) =>
+      createPublishedComponent(db, {
+        supplier: heron,
+        component: buildComponentInput({
+          name,
+          vendor: "Heron Automation",
+          identifiers: { modelNumbers: [] },
+          ...(restrictedTo ? { visibility: { kind: "restricted" as const, tenantIds: [restrictedTo] } } : {}),
+        }),
+      });
+    const rio = await heronComponent("HR-20 Remote I/O");
+    const marine = await heronComponent("HR-20 Remote I/O", ownerB.id);
     const rioAsset = await asset(ownerA, siteA, zoneA, "Filter hall I/O", rio, "3.0.2");
     await poller.drain();
 
@@ -490,15 +485,7 @@ describe("advisory impact through the stream", () => {
       },
     );
     expect(own.advisory.matchedComponents).toBe(0);
-    const gatewayNda = await createPublishedComponent(db, {
-      supplier: heron,
-      component: buildComponentInput({
-        name: "HR-30 Gateway",
-        vendor: "Heron Automation",
-        identifiers: { modelNumbers: [] },
-        visibility: { kind: "restricted", tenantIds: [ownerB.id] },
-      }),
-    });
+    const gatewayNda = await heronComponent("HR-30 Gateway", ownerB.id);
     await poller.drain();
     expect(await getAdvisoryMatch(db, own.advisory, gatewayNda.id)).toMatchObject({ method: "name_version" });
     // Matched, but not in the count every reader of the advisory sees.

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import { DEMO_PASSWORD } from "../../functions/src/local/demo-data";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -22,6 +23,29 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
   return {
     browser,
     close: () => browser.close(),
+  };
+}
+
+/**
+ * One browser for a test file (launched before its tests, closed after) and fresh pages signed in as demo users
+ * (1280 × 900, their own context so sessions do not mix).
+ */
+export function useDemoBrowser() {
+  let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    launched = await launchBrowser();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return {
+    async signedInPage(email: string): Promise<Page> {
+      if (!launched) throw new Error("useDemoBrowser(): the browser is launched in beforeAll");
+      const context = await launched.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await signIn(page, email, DEMO_PASSWORD);
+      return page;
+    },
   };
 }
 

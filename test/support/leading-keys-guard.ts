@@ -50,6 +50,24 @@ function partitionKeysOf(name: string, input: Record<string, unknown>): string[]
   }
 }
 
+/** A sent command as a wrapper sees it: its class name and input. */
+export type TSentCommand = { constructor: { name: string }; input: Record<string, unknown> };
+
+/** The same table client with every command going through `send` first; `send` passes it on with `next`. */
+export function interceptCommands(
+  db: Db,
+  send: (command: TSentCommand, next: (command: TSentCommand) => Promise<unknown>) => Promise<unknown>,
+): Db {
+  const next = (command: TSentCommand) => (db.doc.send as (command: unknown) => Promise<unknown>)(command);
+  const intercepted = ((command: TSentCommand) => send(command, next)) as Db["doc"]["send"];
+  return {
+    ...db,
+    doc: new Proxy(db.doc, {
+      get: (target, property) => (property === "send" ? intercepted : Reflect.get(target, property)),
+    }),
+  };
+}
+
 /**
  * A stand-in, for tests against DynamoDB Local (which has no IAM), for a client signed as the tenant-scoped role:
  * like the role's `dynamodb:LeadingKeys` condition (infra/src/constructs/tenant-scoped-role.ts) it refuses any
@@ -57,7 +75,7 @@ function partitionKeysOf(name: string, input: Record<string, unknown>): string[]
  */
 export function guardLeadingKeys(db: Db, tenantId: string, log: LeadingKeysLog): Db {
   const allowed = (pk: string) => pk === `T#${tenantId}` || pk.startsWith(`T#${tenantId}#`);
-  const send = ((command: { constructor: { name: string }; input: Record<string, unknown> }) => {
+  return interceptCommands(db, (command, next) => {
     const keys = partitionKeysOf(command.constructor.name, command.input);
     log.partitionKeys.push(...keys);
     const refused = keys.filter((pk) => !allowed(pk));
@@ -69,12 +87,6 @@ export function guardLeadingKeys(db: Db, tenantId: string, log: LeadingKeysLog):
         }),
       );
     }
-    return (db.doc.send as (command: unknown) => Promise<unknown>)(command);
-  }) as Db["doc"]["send"];
-  return {
-    ...db,
-    doc: new Proxy(db.doc, {
-      get: (target, property) => (property === "send" ? send : Reflect.get(target, property)),
-    }),
-  };
+    return next(command);
+  });
 }

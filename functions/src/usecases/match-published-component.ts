@@ -12,7 +12,7 @@ import type { Db } from "../db/client";
 import type { Logger } from "../observability/logger";
 import {
   countLateMatch,
-  getAdvisoryMatch,
+  listMatchesForComponent,
   listOwnAdvisories,
   listPlatformAdvisoriesByVendor,
   writeMatchItems,
@@ -42,17 +42,20 @@ export async function matchPublishedComponent(
   if (component.status !== "published" || !component.published)
     return { checked: 0, matched: [], unreadable: [] };
   const restricted = component.visibility.kind === "restricted";
-  const [platform, own] = await Promise.all([
+  const [platform, own, existing] = await Promise.all([
     restricted ? [] : listPlatformAdvisoriesByVendor(deps.db, vendorCandidates(component.vendor)),
     listOwnAdvisories(deps.db, component.supplierTenantId),
+    // One query for the component's existing matches, instead of a read per advisory.
+    listMatchesForComponent(deps.db, component.id),
   ]);
+  const alreadyMatched = new Set(existing.map((match) => match.advisoryId));
   const advisories = [...platform, ...own.filter((a) => a.state === "published")];
   const candidate = toCandidate(component);
   const at = deps.now().toISOString();
   const matched: string[] = [];
   const unreadable: string[] = [];
   for (const advisory of advisories) {
-    if (await getAdvisoryMatch(deps.db, advisory, component.id)) continue;
+    if (alreadyMatched.has(advisory.id)) continue;
     let document: unknown;
     try {
       document = await readAdvisoryDocument(deps.documents, advisory);

@@ -105,16 +105,8 @@ export class EvidenceBucket extends Construct {
    * job storing the documents it imports under the platform tenant's evidence).
    */
   grantPut(grantee: IGrantable & IConstruct, keyPrefix: string, reason: string): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ["s3:PutObject"],
-        resources: [this.bucket.arnForObjects(`${keyPrefix}*`)],
-      }),
-    );
+    this.grantObjects(grantee, "s3:PutObject", keyPrefix, reason);
     this.bucket.encryptionKey?.grantEncrypt(grantee);
-    acknowledge(grantee, {
-      [`AwsSolutions-IAM5[Resource::${nagArnOf(this.bucket)}/${keyPrefix}*]`]: reason,
-    });
   }
 
   /**
@@ -123,13 +115,15 @@ export class EvidenceBucket extends Construct {
    * newly published component).
    */
   grantGet(grantee: IGrantable & IConstruct, keyPrefix: string, reason: string): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ["s3:GetObject"],
-        resources: [this.bucket.arnForObjects(`${keyPrefix}*`)],
-      }),
-    );
+    this.grantObjects(grantee, "s3:GetObject", keyPrefix, reason);
     this.bucket.encryptionKey?.grantDecrypt(grantee);
+  }
+
+  /** One object action under `keyPrefix`, with the reason the wildcard resource is acknowledged for cdk-nag. */
+  private grantObjects(grantee: IGrantable & IConstruct, action: string, keyPrefix: string, reason: string) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [action], resources: [this.bucket.arnForObjects(`${keyPrefix}*`)] }),
+    );
     acknowledge(grantee, {
       [`AwsSolutions-IAM5[Resource::${nagArnOf(this.bucket)}/${keyPrefix}*]`]: reason,
     });
