@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZEvaluationAdvisory } from "../evaluation/evaluation-input";
 import { ZId, ZIsoDateTime } from "./ids";
+import { patchOf } from "./patch";
 
 /** Where an asset sits: in a zone, or on a conduit (firewalls, gateways, data diodes). */
 export const ZAssetLocation = z.discriminatedUnion("kind", [
@@ -29,7 +30,7 @@ export const ZSiteAssetInput = z.object({
 });
 export type TSiteAssetInput = z.infer<typeof ZSiteAssetInput>;
 
-export const ZSiteAssetPatch = ZSiteAssetInput.partial();
+export const ZSiteAssetPatch = patchOf(ZSiteAssetInput);
 export type TSiteAssetPatch = z.infer<typeof ZSiteAssetPatch>;
 
 /**

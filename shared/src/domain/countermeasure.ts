@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZResponsibleParty } from "../engine/collect-obligations";
 import { ZId, ZIsoDateTime } from "./ids";
+import { patchOf } from "./patch";
 
 export const COUNTERMEASURE_KINDS = ["technical", "procedural"] as const;
 
@@ -32,7 +33,7 @@ export const ZSiteCountermeasureInput = z.object({
 });
 export type TSiteCountermeasureInput = z.infer<typeof ZSiteCountermeasureInput>;
 
-export const ZSiteCountermeasurePatch = ZSiteCountermeasureInput.partial();
+export const ZSiteCountermeasurePatch = patchOf(ZSiteCountermeasureInput);
 export type TSiteCountermeasurePatch = z.infer<typeof ZSiteCountermeasurePatch>;
 
 export const ZSiteCountermeasure = ZSiteCountermeasureInput.extend({

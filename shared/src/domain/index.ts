@@ -18,6 +18,7 @@ export * from "./ids";
 export * from "./notification";
 export * from "./obligation";
 export * from "./obligation-plan";
+export * from "./patch";
 export * from "./revision";
 export * from "./site";
 export * from "./site-document";
