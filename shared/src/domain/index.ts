@@ -3,6 +3,7 @@ export * from "./advisory-authoring";
 export * from "./advisory-match";
 export * from "./advisory-matching";
 export * from "./asset";
+export * from "./asset-component-name";
 export * from "./catalog-signals";
 export * from "./certification";
 export * from "./claim";

@@ -1,4 +1,4 @@
-import { OBLIGATION_SOURCE_LABELS, sortVersionsNewestFirst } from "@assure/shared";
+import { assetComponentName, OBLIGATION_SOURCE_LABELS, sortVersionsNewestFirst } from "@assure/shared";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -65,9 +65,6 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
     zone
       ? a.location.kind === "zone" && a.location.zoneId === zoneId
       : a.location.kind === "conduit" && a.location.conduitId === zoneId,
-  );
-  const componentNames = new Map(
-    evaluation.document.components.map((c) => [c.ref.componentId, c.name ?? c.id]),
   );
   const options: CatalogOption[] = catalog.items.map((entry) => ({
     id: entry.id,
@@ -231,7 +228,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
           name: a.name,
           count: a.count,
           role: a.role,
-          componentName: componentNames.get(a.componentId) ?? a.componentId,
+          componentName: assetComponentName(evaluation.document, a.id) ?? a.componentId,
           version: a.version,
           revision: a.revision,
           componentId: a.componentId,
@@ -260,7 +257,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
             ...(canEdit ? [{ name: "Actions", header: <span className="sr-only">Actions</span> }] : []),
           ]}
           rows={here.map((asset) => {
-            const component = componentNames.get(asset.componentId)?.replace(` ${asset.version}`, "") ?? "";
+            const component = assetComponentName(evaluation.document, asset.id) ?? "";
             return {
               id: asset.id,
               testId: `asset-row-${asset.name}`,
