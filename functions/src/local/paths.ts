@@ -29,6 +29,8 @@ export const ZLocalStackState = z.object({
   apiUrl: z.string(),
   portalUrl: z.string(),
   pid: z.number(),
+  /** The process groups that start runs (DynamoDB Local, API, portal), to name them if they outlive it. */
+  processes: z.array(z.object({ name: z.string(), pgid: z.number().int() })).optional(),
 });
 export type TLocalStackState = z.infer<typeof ZLocalStackState>;
 

@@ -16,8 +16,10 @@ import {
   readJsonFile,
   repoRoot,
   type TLocalKeys,
+  type TLocalStackState,
   writeJsonFile,
   ZLocalKeys,
+  ZLocalStackState,
 } from "./paths";
 import { buildPortalIfStale } from "./portal-build";
 import { killGroup, waitForHttp } from "./processes";
@@ -39,6 +41,26 @@ const children: ChildProcess[] = [];
 let stopping = false;
 let streamPoller: StreamPoller | undefined;
 
+// Ends every child group if this process ends without stopAll (a crash, kill -9): see functions/bin/reaper.mjs.
+const reaper = spawn(process.execPath, [path.join(repoRoot, "functions/bin/reaper.mjs")], {
+  detached: true,
+  stdio: ["pipe", "ignore", "ignore"],
+});
+reaper.stdin?.on("error", () => undefined);
+reaper.unref();
+
+/** The process groups this start runs, written to the state file so a later start can name leftovers. */
+const started: Array<{ name: string; pgid: number }> = [];
+
+/** Hands a detached child's process group to the reaper, and takes it back when the child ends. */
+function tether(name: string, child: ChildProcess) {
+  if (child.pid === undefined) return;
+  const pgid = child.pid;
+  reaper.stdin?.write(`+ ${pgid}\n`);
+  started.push({ name, pgid });
+  child.on("exit", () => reaper.stdin?.write(`- ${pgid}\n`));
+}
+
 function log(message: string) {
   process.stdout.write(`\x1b[36m[assure]\x1b[0m ${message}\n`);
 }
@@ -55,9 +77,11 @@ async function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  await streamPoller?.stop().catch(() => undefined);
+  // The poller and the children stop together; the poller gives up on a long batch (it is read again next start).
+  const poller = streamPoller?.stop().catch(() => undefined);
   for (const child of children) killGroup(child, "SIGTERM");
-  const deadline = Date.now() + 5000;
+  await poller;
+  const deadline = Date.now() + 2500;
   while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -91,7 +115,35 @@ function run(name: string, command: string, args: string[], env: Record<string, 
     }
   });
   children.push(child);
+  tether(name, child);
   return child;
+}
+
+/** What an earlier `npm start` that is no longer running left behind, and how to stop it. */
+function leftoversOfEarlierStart(): string[] {
+  let state: TLocalStackState | undefined;
+  try {
+    state = readJsonFile(ZLocalStackState, localPaths.state);
+  } catch {
+    return [];
+  }
+  if (!state || processAlive(state.pid)) return [];
+  const left = (state.processes ?? []).filter((p) => processAlive(p.pgid));
+  if (left.length === 0) return [];
+  return [
+    `An earlier npm start (pid ${state.pid}) has ended but left these running:`,
+    ...left.map((p) => `  ${p.name} (process group ${p.pgid})`),
+    `Stop them with: kill -- ${left.map((p) => `-${p.pgid}`).join(" ")}`,
+  ];
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function loadOrCreateKeys(): Promise<TLocalKeys> {
@@ -116,7 +168,10 @@ async function main() {
     if (!(await portFree(port))) {
       const variable = `ASSURE_${name.toUpperCase()}_PORT`;
       throw new Error(
-        `Port ${port} (${name}) is in use. Stop what uses it, or set ${variable} to another port.`,
+        [
+          `Port ${port} (${name}) is in use. Stop what uses it, or set ${variable} to another port.`,
+          ...leftoversOfEarlierStart(),
+        ].join("\n"),
       );
     }
   }
@@ -128,6 +183,7 @@ async function main() {
   );
   const dynamo = await startDynamoLocal({ dbPath: localPaths.dynamo, port: ports.dynamo, detached: true });
   children.push(dynamo.process);
+  tether("DynamoDB Local", dynamo.process);
   dynamo.process.on("exit", (code) => {
     if (!stopping) {
       log(`DynamoDB Local exited (${code}); stopping everything.`);
@@ -147,11 +203,13 @@ async function main() {
 
   const apiUrl = `http://127.0.0.1:${ports.api}`;
   const portalUrl = `http://localhost:${ports.portal}`;
-  writeJsonFile(
-    localPaths.state,
-    { dynamoEndpoint: dynamo.endpoint, tableName, apiUrl, portalUrl, pid: process.pid },
-    0o644,
-  );
+  const writeState = () =>
+    writeJsonFile(
+      localPaths.state,
+      { dynamoEndpoint: dynamo.endpoint, tableName, apiUrl, portalUrl, pid: process.pid, processes: started },
+      0o644,
+    );
+  writeState();
 
   // Follow-up work (advisory impact, notifications) runs from DynamoDB Local's stream, like the stream Lambda.
   streamPoller = await startLocalStreamPoller({ db, endpoint: dynamo.endpoint, portalUrl, dataDir });
@@ -199,6 +257,7 @@ async function main() {
     );
   }
 
+  writeState();
   await waitForHttp(`${apiUrl}/health`, 60_000);
   await waitForHttp(`${portalUrl}/login`, 180_000);
   const width = Math.max(...demoUsers.map((u) => u.email.length));

@@ -38,11 +38,14 @@ export interface StreamPollerOptions {
   checkpointFile?: string | undefined;
   idleDelayMs?: number;
   retryDelayMs?: number;
+  /** How long stop() waits for a batch being handled before it returns anyway. */
+  stopGraceMs?: number;
 }
 
 export interface StreamPoller {
   /** Resolves once every record written before the call has been handled (for tests and scripts). */
   drain(timeoutMs?: number): Promise<void>;
+  /** Stops reading within about `stopGraceMs`, even while a batch is being handled. */
   stop(): Promise<void>;
 }
 
@@ -62,13 +65,17 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   const checkpoint: Record<string, string> = readCheckpoint(options.checkpointFile);
   const shards = new Map<string, ShardState>();
   let stopped = false;
+  // Aborts the request in flight when the poller stops, so stopping never waits for a slow read.
+  const stopping = new AbortController();
+  const send: typeof streams.send = (command: Parameters<typeof streams.send>[0]) =>
+    streams.send(command, { abortSignal: stopping.signal });
   let passes = 0;
   let idlePasses = 0;
 
   async function refreshShards() {
     let exclusiveStart: string | undefined;
     do {
-      const described = await streams.send(
+      const described = await send(
         new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStart }),
       );
       for (const shard of described.StreamDescription?.Shards ?? []) {
@@ -88,7 +95,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     const chosen: ShardIteratorType =
       type ??
       (state.last ? "AFTER_SEQUENCE_NUMBER" : options.startAt === "latest" ? "LATEST" : "TRIM_HORIZON");
-    const answer = await streams.send(
+    const answer = await send(
       new GetShardIteratorCommand({
         StreamArn: streamArn,
         ShardId: state.shard.ShardId,
@@ -106,6 +113,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     await refreshShards();
     let handled = 0;
     for (const state of shards.values()) {
+      // Stop between batches: a batch is either dispatched and checkpointed or read again after a restart.
+      if (stopped) break;
       if (state.closed) continue;
       const parent = state.shard.ParentShardId ? shards.get(state.shard.ParentShardId) : undefined;
       if (parent && !parent.closed) continue;
@@ -114,7 +123,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         state.closed = true;
         continue;
       }
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 100 }));
+      const page = await send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 100 }));
       const records = (page.Records ?? []).map(repairRecord);
       if (records.length > 0) {
         const result = await dispatchStreamRecords(records, {
@@ -137,7 +146,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         if (failed) {
           // Resume at the failed record after a pause; later records wait behind it (stream order).
           state.iterator = await iteratorFor(state, "AT_SEQUENCE_NUMBER", failed);
-          await sleep(options.retryDelayMs ?? 1000);
+          await sleep(options.retryDelayMs ?? 1000, stopping.signal);
           continue;
         }
       }
@@ -159,11 +168,11 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         const handled = await pass();
         passes += 1;
         idlePasses = handled === 0 ? idlePasses + 1 : 0;
-        if (handled === 0) await sleep(options.idleDelayMs ?? 250);
+        if (handled === 0) await sleep(options.idleDelayMs ?? 250, stopping.signal);
       } catch (error) {
         if (stopped) break;
         options.logger.error("stream poll failed; retrying", { error });
-        await sleep(options.retryDelayMs ?? 1000);
+        await sleep(options.retryDelayMs ?? 1000, stopping.signal);
       }
     }
   })();
@@ -180,7 +189,10 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     },
     async stop() {
       stopped = true;
-      await loop;
+      stopping.abort();
+      // A handler still running after the grace period is left behind: its batch was not checkpointed, so the
+      // next start hands it to the handlers again (they are idempotent, as Lambda's retries need them to be).
+      await Promise.race([loop, sleep(options.stopGraceMs ?? 1500)]);
       streams.destroy();
     },
   };
@@ -232,7 +244,19 @@ function repairRecord(record: StreamRecord): DynamoStreamRecord {
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when the signal aborts (a stopping poller does not sit out its pauses). */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 
 /**
  * The local stack's poller (`npm start`): the registered stream handlers with e-mail and webhook messages
