@@ -1,4 +1,9 @@
-import { FOUNDATIONAL_REQUIREMENTS } from "@assure/shared";
+import {
+  FOUNDATIONAL_REQUIREMENTS,
+  GROUP_STATUS_LABELS,
+  groupStatus,
+  type TGroupStatus,
+} from "@assure/shared";
 
 const LEVEL_STYLES = [
   "bg-slate-100 text-slate-600",
@@ -72,4 +77,26 @@ const STATUS_STYLES = {
 
 export function StatusBadge({ status }: { status: keyof typeof STATUS_STYLES }) {
   return <span className={`badge ${STATUS_STYLES[status]}`}>{status}</span>;
+}
+
+const GROUP_STATUS_STYLES: Record<TGroupStatus, string> = {
+  compliant: "bg-emerald-100 text-emerald-900",
+  not_compliant: "bg-red-100 text-red-800",
+  empty: "bg-slate-100 text-slate-700",
+};
+
+/** A zone's or conduit's standing; a zone without assets is neither compliant nor failing. */
+export function GroupStatusBadge({
+  group,
+  notCompliantLabel = GROUP_STATUS_LABELS.not_compliant,
+}: {
+  group: { compliant: boolean; empty?: boolean };
+  notCompliantLabel?: string;
+}) {
+  const state = groupStatus(group);
+  return (
+    <span className={`badge ${GROUP_STATUS_STYLES[state]}`}>
+      {state === "not_compliant" ? notCompliantLabel : GROUP_STATUS_LABELS[state]}
+    </span>
+  );
 }

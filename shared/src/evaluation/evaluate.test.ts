@@ -310,11 +310,16 @@ describe("zones", () => {
       false,
       ["zone_empty"],
     ],
-    ["an empty zone without a target", { zones: [{ id: "z1", slT: flat(0) }] }, true, ["zone_empty"]],
+    // Nothing to evaluate is neither a pass nor a failure: `empty` says so and the summary counts it apart.
+    ["an empty zone without a target", { zones: [{ id: "z1", slT: flat(0) }] }, false, ["zone_empty"]],
   ])("compliance: %s", (_, overrides, compliant, codes) => {
-    const zone = run(documentWith(overrides)).zones[0];
+    const result = run(documentWith(overrides));
+    const zone = result.zones[0];
     expect(zone?.compliant).toBe(compliant);
     expect(reasonCodes(zone?.reasons ?? [])).toEqual(codes);
+    const empty = codes.includes("zone_empty");
+    expect(zone?.empty).toBe(empty);
+    expect(result.summary.emptyZones).toBe(empty ? 1 : 0);
   });
 
   it("explains a basis shortfall per component, naming the certificate", () => {

@@ -28,6 +28,7 @@ import {
   type TEvaluationResult,
   type TZoneResult,
 } from "./evaluation-result";
+import { EMPTY_ZONE_TEXT } from "./group-status";
 
 const DEFAULT_SUGGESTIONS = 3;
 
@@ -78,14 +79,14 @@ export function evaluate(input: TEvaluationInput): TEvaluationResult {
     const assets = zone.assets ?? [];
     const group = evaluateAssetGroup(assets, zone.slT, minimumBasis, raise, context, obligations);
     const reasons = group.reasons;
-    if (assets.length === 0)
-      reasons.unshift(emptyReason("zone_empty", "The zone has no assets, so it achieves SL 0."));
+    if (assets.length === 0) reasons.unshift(emptyReason("zone_empty", EMPTY_ZONE_TEXT));
     return {
       id: zone.id,
       ...(zone.name === undefined ? {} : { name: zone.name }),
       slT: [...zone.slT],
       slA: group.slA,
-      compliant: group.basisMet && reachesTarget(group.slA, zone.slT),
+      compliant: assets.length > 0 && group.basisMet && reachesTarget(group.slA, zone.slT),
+      empty: assets.length === 0,
       minimumBasis,
       basisMet: group.basisMet,
       reasons,
@@ -162,7 +163,7 @@ export function evaluate(input: TEvaluationInput): TEvaluationResult {
   });
 
   const groups = [...zones, ...conduitResults];
-  const sum = (pick: (group: TZoneResult) => number) =>
+  const sum = (pick: (group: TZoneResult | TConduitResult) => number) =>
     groups.reduce((total, group) => total + pick(group), 0);
   return {
     formatVersion: EVALUATION_FORMAT_VERSION,
@@ -170,6 +171,7 @@ export function evaluate(input: TEvaluationInput): TEvaluationResult {
     summary: {
       zones: zones.length,
       compliantZones: zones.filter((zone) => zone.compliant).length,
+      emptyZones: zones.filter((zone) => zone.empty).length,
       conduits: conduitResults.length,
       compliantConduits: conduitResults.filter((conduit) => conduit.compliant).length,
       assets: sum((group) => group.counts.assets),

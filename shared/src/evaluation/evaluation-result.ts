@@ -54,7 +54,7 @@ export const ZVerdictCounts = z
   })
   .meta({ id: "EvaluationVerdictCounts" });
 
-export const ZZoneResult = z.object({
+const ZAssetGroupResult = z.object({
   id: z.string(),
   name: z.string().optional(),
   slT: ZSlVector,
@@ -68,7 +68,15 @@ export const ZZoneResult = z.object({
   counts: ZVerdictCounts,
 });
 
-export const ZConduitResult = ZZoneResult.extend({
+export const ZZoneResult = ZAssetGroupResult.extend({
+  empty: z
+    .boolean()
+    .describe(
+      "The zone has no assets yet: there is nothing to evaluate. It is not compliant, and not counted as failing either.",
+    ),
+});
+
+export const ZConduitResult = ZAssetGroupResult.extend({
   from: z.string(),
   to: z.string(),
   slTInherited: z
@@ -99,6 +107,7 @@ export const ZEvaluationResult = z
     summary: z.object({
       zones: z.number().int(),
       compliantZones: z.number().int(),
+      emptyZones: z.number().int().describe("Zones without assets (neither compliant nor failing)."),
       conduits: z.number().int(),
       compliantConduits: z.number().int(),
       assets: z.number().int(),

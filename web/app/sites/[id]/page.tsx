@@ -1,8 +1,8 @@
-import { FOUNDATIONAL_REQUIREMENTS } from "@assure/shared";
+import { EMPTY_ZONE_TEXT, FOUNDATIONAL_REQUIREMENTS } from "@assure/shared";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/data-table";
-import { FrHeader, SlVector } from "@/components/sl";
+import { FrHeader, GroupStatusBadge, SlVector } from "@/components/sl";
 import { SlChart } from "@/components/sl-chart";
 import { api, isNotFound } from "@/lib/api";
 import { ZSiteEvaluationView, ZSiteModelView } from "@/lib/site-api";
@@ -47,9 +47,9 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
       0,
     ),
   }));
-  const gapCount = (group: (typeof result.zones)[number]) =>
+  const gapCount = (group: (typeof groups)[number]) =>
     group.assets.filter((a) => a.perFr.some((f) => f.verdict === "gap")).length;
-  const atRiskCount = (group: (typeof result.zones)[number]) => group.assets.filter((a) => a.atRisk).length;
+  const atRiskCount = (group: (typeof groups)[number]) => group.assets.filter((a) => a.atRisk).length;
   const assetsWithGap = groups.reduce((n, group) => n + gapCount(group), 0);
   const stat = (label: string, value: string | number, hint: string, tone = "text-slate-900") => (
     <div className="card py-4">
@@ -58,11 +58,10 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
       <div className="mt-0.5 text-xs text-slate-500">{hint}</div>
     </div>
   );
-  const status = (compliant: boolean) => (
-    <span className={`badge ${compliant ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-800"}`}>
-      {compliant ? "Compliant" : "Gap"}
-    </span>
+  const status = (group: { compliant: boolean; empty?: boolean }) => (
+    <GroupStatusBadge group={group} notCompliantLabel="Gap" />
   );
+  const evaluatedZones = result.summary.zones - result.summary.emptyZones;
   const vectors = (slT: readonly number[], slA: readonly number[], name: string) => (
     <div className="space-y-1">
       <div className="flex items-center gap-2">
@@ -141,9 +140,11 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
           <section aria-label="Summary" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
             {stat(
               "Zones compliant",
-              `${result.summary.compliantZones} / ${result.summary.zones}`,
-              "SL-A ≥ SL-T on every FR",
-              result.summary.compliantZones === result.summary.zones ? "text-emerald-700" : "text-red-700",
+              `${result.summary.compliantZones} / ${evaluatedZones}`,
+              result.summary.emptyZones
+                ? `SL-A ≥ SL-T on every FR · ${result.summary.emptyZones} without assets not counted`
+                : "SL-A ≥ SL-T on every FR",
+              result.summary.compliantZones === evaluatedZones ? "text-emerald-700" : "text-red-700",
             )}
             {stat(
               "Conduits compliant",
@@ -184,6 +185,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
                 id: z.id,
                 name: z.name ?? z.id,
                 compliant: z.compliant,
+                empty: z.empty,
                 gaps: gapCount(z),
                 assets: z.assets.length,
                 atRisk: atRiskCount(z),
@@ -229,8 +231,8 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
                 ]}
                 rows={result.zones.map((zone) => ({
                   id: zone.id,
-                  text: `${zone.name} ${zone.compliant ? "compliant" : "gap"}`,
-                  sort: [zone.name ?? "", null, zone.compliant ? 1 : 0],
+                  text: `${zone.name} ${zone.empty ? "no assets" : zone.compliant ? "compliant" : "gap"}`,
+                  sort: [zone.name ?? "", null, zone.empty ? 2 : zone.compliant ? 1 : 0],
                   cells: [
                     <div key="name">
                       <Link href={`/sites/${id}/zones/${zone.id}`} className="font-medium">
@@ -243,10 +245,10 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
                     </div>,
                     vectors(zone.slT, zone.slA, zone.name ?? ""),
                     <div key="status">
-                      {status(zone.compliant)}
+                      {status(zone)}
                       {zone.compliant ? null : (
                         <div className="mt-1 text-xs text-slate-500">
-                          {shortfall(zone.slT, zone.slA)} level(s) short
+                          {zone.empty ? EMPTY_ZONE_TEXT : `${shortfall(zone.slT, zone.slA)} level(s) short`}
                         </div>
                       )}
                     </div>,
@@ -308,7 +310,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
                     </span>,
                     vectors(conduit.slT, conduit.slA, conduit.name ?? ""),
                     <div key="status" className="max-w-56">
-                      {status(conduit.compliant)}
+                      {status(conduit)}
                       {conduit.compliant ? null : (
                         <div className="mt-1 text-xs text-slate-500">
                           {conduit.assets.length === 0

@@ -20,6 +20,8 @@ export interface DiagramZone {
   id: string;
   name: string;
   compliant: boolean;
+  /** No assets yet: nothing to evaluate (neither compliant nor failing). */
+  empty: boolean;
   gaps: number;
   assets: number;
   atRisk: number;
@@ -36,7 +38,12 @@ export interface DiagramConduit {
 const COLORS = {
   ok: { border: "#059669", background: "#ecfdf5", text: "#065f46" },
   gap: { border: "#dc2626", background: "#fef2f2", text: "#991b1b" },
+  empty: { border: "#64748b", background: "#f8fafc", text: "#334155" },
 };
+
+/** How a zone's standing reads in the diagram and its screen-reader list. */
+const zoneStanding = (zone: DiagramZone) =>
+  zone.empty ? "no assets yet" : zone.compliant ? "compliant" : "not compliant";
 const NODE_WIDTH = 230;
 const COLUMN_GAP = 110;
 const ROW_GAP = 170;
@@ -45,7 +52,7 @@ type ZoneNodeData = { zone: DiagramZone };
 
 function ZoneNode({ data }: NodeProps<Node<ZoneNodeData>>) {
   const { zone } = data;
-  const color = zone.compliant ? COLORS.ok : COLORS.gap;
+  const color = zone.empty ? COLORS.empty : zone.compliant ? COLORS.ok : COLORS.gap;
   const hidden = { opacity: 0, pointerEvents: "none" as const };
   return (
     <div
@@ -63,8 +70,8 @@ function ZoneNode({ data }: NodeProps<Node<ZoneNodeData>>) {
       <Handle type="target" position={Position.Left} id="left" style={hidden} isConnectable={false} />
       <div className="font-semibold">{zone.name}</div>
       <div className="mt-0.5 text-xs">
-        {zone.compliant ? "✓ Compliant" : "✗ Not compliant"} · {zone.assets} asset
-        {zone.assets === 1 ? "" : "s"}
+        {zone.empty ? "No assets yet" : zone.compliant ? "✓ Compliant" : "✗ Not compliant"}
+        {zone.empty ? "" : ` · ${zone.assets} asset${zone.assets === 1 ? "" : "s"}`}
       </div>
       {zone.gaps || zone.atRisk ? (
         <div className="mt-0.5 text-xs font-medium">
@@ -159,7 +166,7 @@ export function SiteDiagram({
       position: positions.get(zone.id) ?? { x: 0, y: 0 },
       data: { zone },
       style: { cursor: "pointer" },
-      ariaLabel: `Zone ${zone.name}: ${zone.compliant ? "compliant" : "not compliant"}`,
+      ariaLabel: `Zone ${zone.name}: ${zoneStanding(zone)}`,
     }));
     const edges: Edge[] = conduits.map((conduit) => {
       const color = conduit.compliant ? COLORS.ok.border : COLORS.gap.border;
@@ -227,7 +234,7 @@ export function SiteDiagram({
         {zones.map((zone) => (
           <li key={zone.id}>
             <Link href={`/sites/${siteId}/zones/${zone.id}`}>
-              Zone {zone.name}: {zone.compliant ? "compliant" : "not compliant"}
+              Zone {zone.name}: {zoneStanding(zone)}
             </Link>
           </li>
         ))}

@@ -1,5 +1,7 @@
 import {
+  EMPTY_ZONE_TEXT,
   FOUNDATIONAL_REQUIREMENTS,
+  groupStatus,
   isOverdue,
   OBLIGATION_SOURCE_LABELS,
   OBLIGATION_STATUS_LABELS,
@@ -8,6 +10,7 @@ import {
 } from "@assure/shared";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GroupStatusBadge } from "@/components/sl";
 import { api, isNotFound } from "@/lib/api";
 import { ZSiteEvaluationView, ZSiteModelView, ZSiteObligationsView } from "@/lib/site-api";
 import { withNames } from "@/lib/site-names";
@@ -78,7 +81,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       asset.perFr.filter((fr) => fr.verdict === "gap").map((fr) => ({ group, asset, fr })),
     ),
   );
-  const shortfalls = groups.filter((group) => !group.compliant);
+  const shortfalls = groups.filter((group) => groupStatus(group) === "not_compliant");
+  const evaluatedZones = result.summary.zones - result.summary.emptyZones;
   const atRisk = groups.flatMap((group) =>
     group.assets.filter((a) => a.atRisk).map((asset) => ({ group, asset })),
   );
@@ -90,10 +94,13 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     compliant === total
       ? `every ${kind} reaches its SL-T`
       : `${total - compliant} of ${total} ${kind}s ${total - compliant === 1 ? "falls" : "fall"} short of its SL-T`;
-  const zonesSentence = shortOf("zone", result.summary.zones, result.summary.compliantZones);
+  const emptyNote = result.summary.emptyZones
+    ? ` (${result.summary.emptyZones} without assets, not evaluated)`
+    : "";
+  const zonesSentence = `${shortOf("zone", evaluatedZones, result.summary.compliantZones)}${emptyNote}`;
   const verdictSentence = `${zonesSentence[0]?.toUpperCase()}${zonesSentence.slice(1)}; ${shortOf("conduit", result.summary.conduits, result.summary.compliantConduits)}.`;
   const overallCompliant =
-    result.summary.compliantZones === result.summary.zones &&
+    result.summary.compliantZones === evaluatedZones &&
     result.summary.compliantConduits === result.summary.conduits;
 
   return (
@@ -143,7 +150,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             <tr>
               <th scope="row">Zones compliant</th>
               <td>
-                {result.summary.compliantZones} of {result.summary.zones}
+                {result.summary.compliantZones} of {evaluatedZones}
               </td>
               <th scope="row">Conduits compliant</th>
               <td>
@@ -210,16 +217,15 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                   </td>
                 ))}
                 <td rowSpan={2} className="align-top">
-                  {group.compliant ? (
-                    <span className="badge bg-emerald-100 text-emerald-900">Compliant</span>
-                  ) : (
-                    <>
-                      <span className="badge bg-red-100 text-red-800">Not compliant</span>
-                      <div className="mt-1 text-xs">
-                        {shortBy(group.slT, group.slA).join(", ") || "basis below the minimum"}
-                      </div>
-                    </>
-                  )}
+                  <GroupStatusBadge group={group} />
+                  {groupStatus(group) === "not_compliant" ? (
+                    <div className="mt-1 text-xs">
+                      {shortBy(group.slT, group.slA).join(", ") || "basis below the minimum"}
+                    </div>
+                  ) : null}
+                  {groupStatus(group) === "empty" ? (
+                    <div className="mt-1 text-xs">{EMPTY_ZONE_TEXT}</div>
+                  ) : null}
                 </td>
               </tr>,
               <tr key={`${group.id}-a`}>

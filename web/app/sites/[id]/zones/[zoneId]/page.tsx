@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DataTable } from "@/components/data-table";
-import { SlVector } from "@/components/sl";
+import { GroupStatusBadge, SlVector } from "@/components/sl";
 import { api, isNotFound } from "@/lib/api";
 import { ZSiteEvaluationView, ZSiteModelView } from "@/lib/site-api";
 import { withNames } from "@/lib/site-names";
@@ -121,11 +121,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
             <SlVector levels={group.slT} label={`SL-T of ${name}`} />
             <span className="font-medium text-slate-600">SL-A</span>
             <SlVector levels={group.slA} label={`SL-A of ${name}`} />
-            <span
-              className={`badge ${group.compliant ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-800"}`}
-            >
-              {group.compliant ? "Compliant" : "Not compliant"}
-            </span>
+            <GroupStatusBadge group={group} />
             <span className="text-xs text-slate-500">
               minimum basis {group.minimumBasis.replaceAll("_", " ")}
               {conduit && !conduit.slT ? " · SL-T from its two zones" : ""}

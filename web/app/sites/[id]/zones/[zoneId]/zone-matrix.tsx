@@ -2,6 +2,7 @@
 
 import {
   basisRank,
+  EMPTY_ZONE_TEXT,
   evaluate,
   FOUNDATIONAL_REQUIREMENTS,
   replaceAssetComponent,
@@ -292,7 +293,9 @@ export function ZoneMatrix({
 
       <section className="card" aria-labelledby="suggestions-heading">
         <h2 id="suggestions-heading">Closing the gaps</h2>
-        {baseline.assets.every((a) => !a.perFr.some((f) => f.verdict === "gap")) ? (
+        {baseline.assets.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">{EMPTY_ZONE_TEXT}</p>
+        ) : baseline.assets.every((a) => !a.perFr.some((f) => f.verdict === "gap")) ? (
           <p className="mt-2 text-sm text-emerald-700">No gaps here: every asset meets SL-T or is covered.</p>
         ) : (
           <ul className="mt-3 space-y-4">
