@@ -160,9 +160,20 @@ describe("a supplier's full publishing flow in the portal", () => {
     const page = await newPage(SUPPLIER);
     await page.goto(portal(`/components/${componentId}`));
     await page.getByTestId("slc-fr7").selectOption("2");
+    // Publish releases the saved draft: with an unsaved edit it says to save first instead of publishing the old one.
+    await expect.poll(() => page.getByTestId("publish-save-first").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Publish claim" }).isDisabled()).toBe(true);
+    expect(await page.getByText("Draft · unsaved changes").isVisible()).toBe(true);
+    // Leaving by a portal link asks first; dismissing the question keeps the page and the edit.
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await page.getByRole("link", { name: "My components" }).first().click();
+    expect(new URL(page.url()).pathname).toBe(`/components/${componentId}`);
+    await screenshot(page, "14a-supplier-unsaved-changes");
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect.poll(() => page.getByText("Draft saved.").isVisible()).toBe(true);
-    await page.reload();
+    await expect
+      .poll(() => page.getByRole("button", { name: "Publish claim" }).isEnabled(), { timeout: 20_000 })
+      .toBe(true);
     await page.getByRole("button", { name: "Publish claim" }).click();
     await expect.poll(() => page.getByText("Published. Other tenants now see").isVisible()).toBe(true);
     await page.goto(portal(`/catalog/${componentId}/revisions`));

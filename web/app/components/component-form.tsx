@@ -13,6 +13,7 @@ import {
 } from "@assure/shared";
 import { useMemo, useState, useTransition } from "react";
 import { SlChart } from "@/components/sl-chart";
+import { useTrackUnsaved } from "@/components/unsaved-changes";
 import type { FormResult } from "@/lib/form-result";
 import {
   type ClaimValues,
@@ -59,6 +60,8 @@ export function ComponentForm({
   lookupTenant: LookupTenant;
 }) {
   const [values, setValues] = useState(initial);
+  const [saved, setSaved] = useState(initial);
+  const dirty = useTrackUnsaved(values, saved);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -160,10 +163,12 @@ export function ComponentForm({
           setResult({ ok: false, message: "Some fields need attention.", fieldErrors: {} });
           return;
         }
+        const submittedValues = values;
         startTransition(async () => {
           const answer = await onSubmit(input);
           setResult(answer);
-          if (!answer.ok) setServerErrors(answer.fieldErrors);
+          if (answer.ok) setSaved(submittedValues);
+          else setServerErrors(answer.fieldErrors);
         });
       }}
     >
@@ -493,9 +498,16 @@ export function ComponentForm({
           {result.message}
         </p>
       ) : null}
-      <button type="submit" className="btn-primary" disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
-      </button>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </button>
+        {dirty && !pending ? (
+          <span className="text-sm text-amber-800" data-testid="unsaved-changes">
+            Unsaved changes
+          </span>
+        ) : null}
+      </div>
     </form>
   );
 }

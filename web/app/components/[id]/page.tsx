@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ZodError, z } from "zod";
 import { BasisBadge, SlVector, StatusBadge } from "@/components/sl";
+import { UnsavedChangesProvider } from "@/components/unsaved-changes";
 import { api, isNotFound } from "@/lib/api";
 import { requireContext } from "@/lib/session";
 import {
@@ -14,7 +15,7 @@ import {
 import { ComponentForm } from "../component-form";
 import { certificationOptions } from "../data";
 import { valuesOf } from "../editor-values";
-import { PublishButton, WithdrawButton } from "./publish-button";
+import { DraftState, PublishButton, WithdrawButton } from "./publish-button";
 
 export const metadata = { title: "Edit component" };
 
@@ -76,88 +77,90 @@ export default async function EditComponent({
   const unpublished = hasUnpublishedChanges(component);
   const withdrawn = component.status === "withdrawn";
   return (
-    <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/components">My components</Link> / <span>{component.name}</span>
-      </nav>
-      {created ? (
-        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
-          Draft created. Publish it when the claim is ready; until then no other tenant can see it.
-        </p>
-      ) : null}
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1>{component.name}</h1>
-          <div className="mt-2 flex items-center gap-2">
-            <StatusBadge status={component.status} />
-            <span className="text-sm text-slate-500">edit version {component.version}</span>
-            {component.visibility.kind === "restricted" ? (
-              <span className="badge bg-violet-100 text-violet-900">
-                restricted to {customers.map((c) => c.name).join(", ")}
+    <UnsavedChangesProvider>
+      <div className="space-y-6">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link href="/components">My components</Link> / <span>{component.name}</span>
+        </nav>
+        {created ? (
+          <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
+            Draft created. Publish it when the claim is ready; until then no other tenant can see it.
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h1>{component.name}</h1>
+            <div className="mt-2 flex items-center gap-2">
+              <StatusBadge status={component.status} />
+              <DraftState unpublished={unpublished} published={Boolean(component.published)} />
+              {component.visibility.kind === "restricted" ? (
+                <span className="badge bg-violet-100 text-violet-900">
+                  restricted to {customers.map((c) => c.name).join(", ")}
+                </span>
+              ) : null}
+            </div>
+          </div>
+          <div className="flex flex-wrap items-start gap-2">
+            {component.published ? (
+              <Link href={`/catalog/${component.id}`} className="btn-secondary">
+                View as customers see it
+              </Link>
+            ) : null}
+            {component.status === "published" ? <WithdrawButton withdraw={withdraw} /> : null}
+            {withdrawn ? null : <PublishButton publish={publish} disabled={!unpublished} />}
+          </div>
+        </div>
+        {withdrawn ? (
+          <p role="status" className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">
+            Withdrawn{" "}
+            {component.withdrawnAt ? new Date(component.withdrawnAt).toLocaleDateString("en-GB") : ""}: out of
+            the catalog, its claims no longer count in evaluations. The revisions remain for the record.
+          </p>
+        ) : null}
+        {component.published ? (
+          <section className="card flex flex-wrap items-center gap-4" aria-label="Published claim">
+            <span className="text-sm text-slate-600">
+              Published revision {component.published.revision} (
+              {new Date(component.published.publishedAt).toLocaleString("en-GB")})
+            </span>
+            <SlVector levels={component.published.slC} label="Published SL-C" />
+            <BasisBadge basis={component.published.basis} />
+            {unpublished && !withdrawn ? (
+              <span className="text-sm text-amber-700">
+                The draft below differs: publish to release it as a new revision.
               </span>
             ) : null}
+          </section>
+        ) : null}
+        {revisions.length > 0 ? (
+          <section className="card" aria-labelledby="history-heading">
+            <div className="flex items-center justify-between">
+              <h2 id="history-heading">History</h2>
+              <Link href={`/catalog/${component.id}/revisions`}>Compare revisions</Link>
+            </div>
+            <ul className="mt-2 space-y-1 text-sm">
+              {revisions.map((r) => (
+                <li key={r.revision}>
+                  Revision {r.revision} — {r.status}, {new Date(r.publishedAt).toLocaleString("en-GB")} by{" "}
+                  {actorName(r.publishedBy)}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {withdrawn ? null : (
+          <div className="card">
+            <h2 className="mb-4">Draft</h2>
+            <ComponentForm
+              submitLabel="Save draft"
+              onSubmit={update}
+              lookupTenant={lookupTenantAction}
+              certifications={certifications}
+              initial={valuesOf(component, customers)}
+            />
           </div>
-        </div>
-        <div className="flex flex-wrap items-start gap-2">
-          {component.published ? (
-            <Link href={`/catalog/${component.id}`} className="btn-secondary">
-              View as customers see it
-            </Link>
-          ) : null}
-          {component.status === "published" ? <WithdrawButton withdraw={withdraw} /> : null}
-          {withdrawn ? null : <PublishButton publish={publish} disabled={!unpublished} />}
-        </div>
+        )}
       </div>
-      {withdrawn ? (
-        <p role="status" className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">
-          Withdrawn {component.withdrawnAt ? new Date(component.withdrawnAt).toLocaleDateString("en-GB") : ""}
-          : out of the catalog, its claims no longer count in evaluations. The revisions remain for the
-          record.
-        </p>
-      ) : null}
-      {component.published ? (
-        <section className="card flex flex-wrap items-center gap-4" aria-label="Published claim">
-          <span className="text-sm text-slate-600">
-            Published revision {component.published.revision} (
-            {new Date(component.published.publishedAt).toLocaleString("en-GB")})
-          </span>
-          <SlVector levels={component.published.slC} label="Published SL-C" />
-          <BasisBadge basis={component.published.basis} />
-          {unpublished && !withdrawn ? (
-            <span className="text-sm text-amber-700">
-              The draft below differs: publish to release it as a new revision.
-            </span>
-          ) : null}
-        </section>
-      ) : null}
-      {revisions.length > 0 ? (
-        <section className="card" aria-labelledby="history-heading">
-          <div className="flex items-center justify-between">
-            <h2 id="history-heading">History</h2>
-            <Link href={`/catalog/${component.id}/revisions`}>Compare revisions</Link>
-          </div>
-          <ul className="mt-2 space-y-1 text-sm">
-            {revisions.map((r) => (
-              <li key={r.revision}>
-                Revision {r.revision} — {r.status}, {new Date(r.publishedAt).toLocaleString("en-GB")} by{" "}
-                {actorName(r.publishedBy)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {withdrawn ? null : (
-        <div className="card">
-          <h2 className="mb-4">Draft</h2>
-          <ComponentForm
-            submitLabel="Save draft"
-            onSubmit={update}
-            lookupTenant={lookupTenantAction}
-            certifications={certifications}
-            initial={valuesOf(component, customers)}
-          />
-        </div>
-      )}
-    </div>
+    </UnsavedChangesProvider>
   );
 }

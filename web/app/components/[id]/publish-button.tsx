@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 import type { FormResult } from "@/lib/form-result";
 
 function ActionButton({
@@ -58,6 +59,7 @@ function ActionButton({
   );
 }
 
+/** Publishes the saved draft; while the editor below holds unsaved edits it says to save them first. */
 export function PublishButton({
   publish,
   disabled,
@@ -65,14 +67,34 @@ export function PublishButton({
   publish: () => Promise<FormResult>;
   disabled: boolean;
 }) {
+  const { dirty } = useUnsavedChanges();
   return (
-    <ActionButton
-      run={publish}
-      label="Publish claim"
-      busyLabel="Publishing…"
-      disabled={disabled}
-      className="btn-primary"
-    />
+    <div className="flex flex-col items-end gap-1">
+      <ActionButton
+        run={publish}
+        label="Publish claim"
+        busyLabel="Publishing…"
+        disabled={disabled || dirty}
+        className="btn-primary"
+      />
+      {dirty ? (
+        <p className="max-w-xs text-right text-sm text-amber-800" data-testid="publish-save-first">
+          Save your changes first: Publish releases the saved draft.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Where the draft stands: unsaved edits in the editor, saved but unpublished, or the same as published. */
+export function DraftState({ unpublished, published }: { unpublished: boolean; published: boolean }) {
+  const { dirty } = useUnsavedChanges();
+  if (dirty) return <span className="text-sm text-amber-800">Draft · unsaved changes</span>;
+  if (!published) return <span className="text-sm text-slate-500">Draft · not published yet</span>;
+  return (
+    <span className="text-sm text-slate-500">
+      {unpublished ? "Draft · saved, not published" : "Draft · same as published"}
+    </span>
   );
 }
 
