@@ -5,6 +5,7 @@ import { preloadRouteGroups } from "../../functions/src/app";
 import { type AppEnv, type AuthContext, createRouter } from "../../functions/src/http/env";
 import { onError } from "../../functions/src/http/errors";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
+import { buildCsaf } from "../builders/csaf";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
 
 /**
@@ -16,6 +17,7 @@ let t: TestApp;
 let owner: TestActor;
 let sitePath: string;
 let obligationId: string;
+let matchPath: string;
 
 const NO_SUCH_ID = "0".repeat(26);
 
@@ -46,8 +48,25 @@ beforeAll(async () => {
   const supplier = await t.actor(["supplier"], "owner", "Scoped Supplier");
   const plc = await createPublishedComponent(t.db, {
     supplier: supplier.tenant,
-    component: buildComponentInput({ name: "Scoped PLC", componentType: "EDR", slC: [2, 2, 2, 2, 2, 2, 2] }),
+    component: buildComponentInput({
+      name: "Scoped PLC",
+      componentType: "EDR",
+      slC: [2, 2, 2, 2, 2, 2, 2],
+      identifiers: { modelNumbers: ["SCP-PLC-01"] },
+    }),
   });
+  // An advisory the platform operator imports that matches the PLC by model number.
+  const operator = await t.actor([], "owner", "Scoped Operations");
+  const operatorToken = await t.tokenFor(operator.user, operator.tenant, "owner", { op: true });
+  const imported = await t.app.request("/v1/advisories", {
+    method: "POST",
+    headers: { authorization: `Bearer ${operatorToken}`, "content-type": "application/json" },
+    body: JSON.stringify(
+      buildCsaf({ trackingId: "SCOPED-2026-1", vendor: "Someone", modelNumbers: ["SCP-PLC-*"] }),
+    ),
+  });
+  expect(imported.status).toBe(201);
+  matchPath = `/v1/advisories/${(await imported.json()).advisory.id}/matches/${plc.id}/decision`;
   const post = async (path: string, body: unknown) =>
     t.app.request(path, { method: "POST", headers: owner.headers(), body: JSON.stringify(body) });
   const site = await (await post("/v1/sites", { name: "Scoped Plant" })).json();
@@ -120,10 +139,10 @@ describe("API key scopes on write routes", () => {
       "advisories:write",
       {
         method: "POST",
-        path: () => `/v1/advisories/${NO_SUCH_ID}/matches/${NO_SUCH_ID}/decision`,
+        path: () => matchPath,
         body: { verdict: "rejected" },
       },
-      404,
+      200,
     ],
     ["read a site's grants", "sites:read", { method: "GET", path: () => `${sitePath}/grants` }, 200],
   ])("a catalog:read key may not %s; a key with %s may", async (_label, scope, call, allowed) => {
