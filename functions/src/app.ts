@@ -8,7 +8,6 @@ import { authenticate } from "./http/auth";
 import { hasOwnBodyLimit } from "./http/body-limits";
 import { type AppEnv, createRouter } from "./http/env";
 import { AppError, onError, problem } from "./http/errors";
-import { idempotency } from "./http/idempotency";
 import { type LazyRouteGroup, lazyRouteGroup, noRoute, type RouteGroup } from "./http/lazy-routes";
 
 export type { AppEnv };
@@ -179,7 +178,6 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/*", async (c, next) =>
     c.req.path.startsWith("/v1/session/") ? next() : authenticate(c, next),
   );
-  app.use("/v1/*", idempotency);
   app.use("/v1/components/*", withClaimSigner);
   for (const group of ROUTE_GROUPS) {
     if (group.prefix.startsWith("/v1/") && group.prefix !== "/v1/session") mount(group.prefix);

@@ -44,6 +44,8 @@ export async function createTestApp(
     loadClaimSigner?: () => Promise<ClaimSigner | undefined>;
     /** The own-tenant table client (AppDeps.tenantDb), built on the test table. */
     tenantDb?: (db: Db) => (tenantId: string) => Db;
+    /** The table client the app uses (e.g. to make a write fail), built on the test table. */
+    appDb?: (db: Db) => Db;
   } = {},
 ) {
   const db: Db = await createTestDb("api");
@@ -51,7 +53,7 @@ export async function createTestApp(
   const signingKey = await importSigningKey(privateJwk);
   const claimSigner = await createClaimSigner((await generateClaimSigningJwk("claims-test")).privateJwk);
   const app = createApp({
-    db,
+    db: options.appDb?.(db) ?? db,
     verifyToken: createTokenVerifier({
       jwks: { keys: [publicJwk] },
       issuer: DEFAULT_ISSUER,
@@ -82,6 +84,11 @@ export async function createTestApp(
       actor: "test",
       now,
     });
+    return member(tenant, role, slug);
+  }
+
+  /** A new user who is a member of the tenant, with a token of their own. */
+  async function member(tenant: TTenant, role: TRole, slug = `user-${++counter}`): Promise<TestActor> {
     const user = await createUser(db, { email: `${slug}@example.test`, name: `User ${slug}`, now });
     await addMembership(db, { tenant, user, role, actor: "test", now });
     const token = await tokenFor(user, tenant, role);
@@ -98,7 +105,7 @@ export async function createTestApp(
     };
   }
 
-  return { app, db, signingKey, claimSigner, tokenFor, actor };
+  return { app, db, signingKey, claimSigner, tokenFor, actor, member };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

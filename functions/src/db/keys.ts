@@ -221,9 +221,10 @@ export const keys = {
   }),
   auditPk: (tenantId: string) => `${tenantPk(tenantId)}#AUDIT`,
 
-  idempotency: (tenantId: string, idempotencyKey: string): Key => ({
+  /** Per caller (`user:<id>` or `api_key:<id>`) within the tenant: nobody replays another caller's answer. */
+  idempotency: (tenantId: string, actor: string, idempotencyKey: string): Key => ({
     pk: `${tenantPk(tenantId)}#IDEM`,
-    sk: idempotencyKey,
+    sk: `${actor}#${idempotencyKey}`,
   }),
 
   meta: (name: string): Key => ({ pk: "META", sk: name }),

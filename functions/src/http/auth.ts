@@ -1,4 +1,4 @@
-import type { TApiKeyScope, TRole, TTenantKind } from "@assure/shared";
+import type { TRole, TTenantKind } from "@assure/shared";
 import { roleAtLeast } from "@assure/shared";
 import { createMiddleware } from "hono/factory";
 import { looksLikeApiKey } from "../auth/api-key-secret";
@@ -60,15 +60,6 @@ export const requireRole = (minimum: TRole) =>
         "forbidden",
         `This needs the ${minimum} role or higher; you are ${c.var.auth.role}.`,
       );
-    }
-    await next();
-  });
-
-export const requireScope = (scope: TApiKeyScope) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const scopes = c.var.auth.scopes;
-    if (scopes && !scopes.includes(scope)) {
-      throw new AppError("forbidden", `This API key lacks the ${scope} scope.`);
     }
     await next();
   });

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import type { Db } from "../db/client";
 import type { AppDeps } from "../deps";
 import { AppError, zodIssuesToFieldErrors } from "./errors";
+import { guardRoute } from "./route-access";
 
 /** Who is calling, derived from a verified token or API key, never from the request body. */
 export interface AuthContext {
@@ -34,9 +35,13 @@ export function ownTenantDb(c: Context<AppEnv>): Db {
 
 const TARGET_NAMES = { json: "body", query: "query", param: "path", header: "header" } as const;
 
-/** A router whose validation failures become problem+json with an `errors[]` list. */
+/**
+ * A router whose validation failures become problem+json with an `errors[]` list, and whose every
+ * `.openapi(route, …)` runs the route's API-key scope check first and idempotent replay last
+ * (http/route-access.ts), so no route can skip either.
+ */
 export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
         const where = TARGET_NAMES[result.target as keyof typeof TARGET_NAMES];
@@ -46,4 +51,8 @@ export function createRouter() {
       }
     },
   });
+  const register = router.openapi;
+  router.openapi = ((route, handler, hook) =>
+    register(guardRoute(route), handler, hook)) as typeof router.openapi;
+  return router;
 }

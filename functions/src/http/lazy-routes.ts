@@ -51,8 +51,9 @@ export interface LazyRouteGroup {
  * A route group whose modules load with the first request to its prefix instead of at cold start
  * (docs/adr/0026-api-code-splitting.md). Its routers run in an app of their own that takes over the parent's
  * variables (deps, request id, auth), so everything the parent's middleware did before the handler (request id,
- * secure headers, CORS, body limits, authentication, idempotency) and after it (request log, idempotent replay
- * storage) still applies. A failed load is retried by the next request.
+ * secure headers, CORS, body limits, authentication) and after it (request log) still applies. Scope checks
+ * and idempotent replay belong to each route (http/route-access.ts). A failed load is retried by the next
+ * request.
  */
 export function lazyRouteGroup(group: RouteGroup): LazyRouteGroup {
   let built: Promise<Awaited<ReturnType<typeof buildGroupApp>>> | undefined;

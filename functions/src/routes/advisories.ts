@@ -20,10 +20,11 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { catalogCandidates } from "../csaf/import/match-candidates";
 import { InvalidCursor } from "../db/items";
-import { requireRole, requireScope, requireTenantKind } from "../http/auth";
+import { requireRole, requireTenantKind } from "../http/auth";
 import { type AppEnv, createRouter, ownTenantDb } from "../http/env";
 import { AppError, notFound, type TFieldError } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
+import { apiKeyScopes, noApiKeys, secretResponse } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import {
   AdvisoryOwnedElsewhere,
@@ -156,6 +157,7 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/",
+      ...apiKeyScopes("advisories:write"),
       tags,
       summary: "Import a CSAF 2.0 advisory (the body is the document, stored unchanged)",
       description:
@@ -198,11 +200,11 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/",
+      ...apiKeyScopes("catalog:read"),
       tags,
       summary:
         "Advisories: the published catalog (filters: text, vendor, minimum severity, dates, status), own or shared",
       security: bearerSecurity,
-      middleware: [requireScope("catalog:read")] as const,
       request: { query: ZListQuery },
       responses: { 200: jsonResponse(ZListResponse, "A page of advisories"), ...problemResponses(400, 401) },
     }),
@@ -249,14 +251,11 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/authored",
+      ...apiKeyScopes("advisories:write"),
       tags,
       summary: "Write an advisory about your own components; the portal publishes it as CSAF 2.0",
       security: bearerSecurity,
-      middleware: [
-        requireTenantKind("supplier"),
-        requireRole("editor"),
-        requireScope("advisories:write"),
-      ] as const,
+      middleware: [requireTenantKind("supplier"), requireRole("editor")] as const,
       request: { body: jsonBody(ZAuthoredAdvisoryInput) },
       responses: {
         201: jsonResponse(ZAdvisoryImportResult, "Published as revision 1"),
@@ -281,14 +280,11 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "put",
       path: "/{id}/authored",
+      ...apiKeyScopes("advisories:write"),
       tags,
       summary: "Publish a new revision of an advisory you wrote here (If-Match required)",
       security: bearerSecurity,
-      middleware: [
-        requireTenantKind("supplier"),
-        requireRole("editor"),
-        requireScope("advisories:write"),
-      ] as const,
+      middleware: [requireTenantKind("supplier"), requireRole("editor")] as const,
       request: { params: ZIdParam, body: jsonBody(ZAuthoredAdvisoryInput) },
       responses: {
         200: jsonResponse(ZAdvisoryImportResult, "The new revision"),
@@ -331,6 +327,7 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/settings",
+      ...noApiKeys,
       tags,
       summary: "This tenant's advisory settings (strict CSAF import, notification channels)",
       security: bearerSecurity,
@@ -342,6 +339,7 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "put",
       path: "/settings",
+      ...noApiKeys,
       tags,
       summary: "Change this tenant's advisory settings (admin)",
       security: bearerSecurity,
@@ -364,6 +362,7 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/settings/webhook-signing",
+      ...noApiKeys,
       tags,
       summary: "Whether this tenant's webhooks are signed, and since when (never the key)",
       security: bearerSecurity,
@@ -378,6 +377,10 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/settings/webhook-signing",
+      ...noApiKeys,
+      ...secretResponse(
+        "The key is shown only once: GET /v1/advisories/settings/webhook-signing tells since when webhooks are signed; rotate again for a new key.",
+      ),
       tags,
       summary:
         "Create or rotate this tenant's webhook signing key (admin); the key is in this answer only, and a rotated key stops working at once",
@@ -410,10 +413,11 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/impact",
+      ...apiKeyScopes("sites:read"),
       tags,
       summary: "What hits me: this asset owner's assets affected by advisories (optionally one site)",
       security: bearerSecurity,
-      middleware: [requireTenantKind("asset_owner"), requireScope("sites:read")] as const,
+      middleware: [requireTenantKind("asset_owner")] as const,
       request: {
         query: z.object({
           siteId: z
@@ -448,6 +452,7 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}",
+      ...apiKeyScopes("catalog:read"),
       tags,
       summary: "An advisory: CVEs, CVSS, products, remediations, conformance warnings, matches and my impact",
       security: bearerSecurity,
@@ -463,6 +468,7 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/document",
+      ...apiKeyScopes("catalog:read"),
       tags,
       summary: "The original CSAF document, byte for byte, with its SHA-256 and SHA-512",
       security: bearerSecurity,
@@ -478,6 +484,7 @@ export const advisoryRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/matches/{componentId}/decision",
+      ...apiKeyScopes("advisories:write"),
       tags,
       summary:
         "Confirm or reject a product match: the component's supplier decides for everyone, an asset owner for its own impact",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireRole } from "../http/auth";
 import { createRouter } from "../http/env";
 import { AppError, notFound } from "../http/errors";
+import { noApiKeys, secretResponse } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { createApiKey, listApiKeys, revokeApiKey } from "../repos/api-keys";
 
@@ -17,6 +18,7 @@ export const apiKeyRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/",
+      ...noApiKeys,
       tags,
       summary: "The tenant's API keys (never their secrets)",
       security: bearerSecurity,
@@ -34,6 +36,10 @@ export const apiKeyRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/",
+      ...noApiKeys,
+      ...secretResponse(
+        "This key was already created; its secret is shown only once — see GET /v1/api-keys (revoke it and create another if the secret was lost).",
+      ),
       tags,
       summary: "Create an API key; the secret is in this response only",
       security: bearerSecurity,
@@ -63,6 +69,7 @@ export const apiKeyRoutes = createRouter()
     createRoute({
       method: "delete",
       path: "/{id}",
+      ...noApiKeys,
       tags,
       summary: "Revoke an API key (it stops working at once)",
       security: bearerSecurity,

@@ -2,9 +2,9 @@ import { ZAdvisoryListItem, ZCatalogEntry, ZCatalogQuery, ZComponentAdvisory } f
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { InvalidCursor } from "../db/items";
-import { requireScope } from "../http/auth";
 import { createRouter } from "../http/env";
 import { AppError } from "../http/errors";
+import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { listCatalog } from "../usecases/list-catalog";
 import { listComponentAdvisories } from "../usecases/list-component-advisories";
@@ -16,6 +16,7 @@ export const catalogRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/components",
+      ...apiKeyScopes("catalog:read"),
       tags,
       summary:
         "Search published components: text, vendor, component type, minimum SL-C per FR, verified suppliers, " +
@@ -27,7 +28,6 @@ export const catalogRoutes = createRouter()
         "review and the newest published version is affected; without listed versions, any affected product), " +
         "`false` those named by none. See docs/adr/0033.",
       security: bearerSecurity,
-      middleware: [requireScope("catalog:read")],
       request: { query: ZCatalogQuery },
       responses: {
         200: jsonResponse(
@@ -54,6 +54,7 @@ export const catalogRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/components/{id}/advisories",
+      ...apiKeyScopes("catalog:read"),
       tags,
       summary: "The advisories naming a component that you may read, with their status for this component",
       description:
@@ -61,7 +62,6 @@ export const catalogRoutes = createRouter()
         "tenants they name. Status per docs/adr/0033: open, review, fixed (in the newest version), not_affected, " +
         "rejected; open ones first, then newest first.",
       security: bearerSecurity,
-      middleware: [requireScope("catalog:read")],
       request: { params: ZIdParam },
       responses: {
         200: jsonResponse(

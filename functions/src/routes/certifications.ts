@@ -2,10 +2,11 @@ import { type TCertificationInput, ZCertification, ZCertificationInput } from "@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { requireRole, requireScope, requireTenantKind } from "../http/auth";
+import { requireRole, requireTenantKind } from "../http/auth";
 import { createRouter } from "../http/env";
 import { AppError, notFound } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
+import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import {
   CertificationVersionMismatch,
@@ -18,11 +19,7 @@ import {
 import { getEvidenceMany } from "../repos/evidence";
 
 const tags = ["Certifications"];
-const supplierWrite = [
-  requireTenantKind("supplier"),
-  requireRole("editor"),
-  requireScope("components:write"),
-] as const;
+const supplierWrite = [requireTenantKind("supplier"), requireRole("editor")] as const;
 
 export async function evidenceFor(db: Db, tenantId: string, input: TCertificationInput) {
   return getEvidenceMany(db, tenantId, input.evidenceIds ?? []);
@@ -49,6 +46,7 @@ export const certificationRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/",
+      ...apiKeyScopes("components:write"),
       tags,
       summary: "Record a certification with its evidence files",
       security: bearerSecurity,
@@ -79,6 +77,7 @@ export const certificationRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/",
+      ...apiKeyScopes("components:write"),
       tags,
       summary: "The current supplier's certifications",
       security: bearerSecurity,
@@ -98,6 +97,7 @@ export const certificationRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}",
+      ...apiKeyScopes("components:write"),
       tags,
       summary: "One of the current supplier's certifications",
       security: bearerSecurity,
@@ -118,6 +118,7 @@ export const certificationRoutes = createRouter()
     createRoute({
       method: "put",
       path: "/{id}",
+      ...apiKeyScopes("components:write"),
       tags,
       summary: "Replace a certification (status, dates, evidence; If-Match required)",
       security: bearerSecurity,

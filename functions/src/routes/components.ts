@@ -13,10 +13,11 @@ import {
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { requireRole, requireScope, requireTenantKind } from "../http/auth";
+import { requireRole, requireTenantKind } from "../http/auth";
 import { createRouter } from "../http/env";
 import { AppError, notFound, type TFieldError } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
+import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { getCertification } from "../repos/certifications";
 import {
@@ -38,11 +39,7 @@ import { ClaimSetInvalid, publishDraft, SigningUnavailable } from "../usecases/p
 import { sendEvidence } from "./evidence";
 
 const tags = ["Components"];
-const supplierWrite = [
-  requireTenantKind("supplier"),
-  requireRole("editor"),
-  requireScope("components:write"),
-] as const;
+const supplierWrite = [requireTenantKind("supplier"), requireRole("editor")] as const;
 
 const ZComponentView = z.union([ZComponent, ZCatalogEntry]);
 const ZRevisionParam = ZIdParam.extend({ revision: z.coerce.number().int().min(1).max(999_999) });
@@ -99,6 +96,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/",
+      ...apiKeyScopes("components:write"),
       tags,
       summary: "Create a component (draft) with versions and claims",
       security: bearerSecurity,
@@ -129,6 +127,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/",
+      ...apiKeyScopes("components:write"),
       tags,
       summary: "The current supplier's components (drafts, published, withdrawn)",
       security: bearerSecurity,
@@ -148,6 +147,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}",
+      ...apiKeyScopes("catalog:read", "components:write"),
       tags,
       summary: "A component: whole for its supplier, the published claims for others who may see it",
       security: bearerSecurity,
@@ -170,6 +170,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "patch",
       path: "/{id}",
+      ...apiKeyScopes("components:write"),
       tags,
       summary: "Edit the draft (If-Match required); published revisions never change",
       security: bearerSecurity,
@@ -198,6 +199,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/publish",
+      ...apiKeyScopes("components:write"),
       tags,
       summary:
         "Publish the draft as a new immutable, signed revision (If-Match required); the same content again makes none",
@@ -235,6 +237,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/withdraw",
+      ...apiKeyScopes("components:write"),
       tags,
       summary:
         "Withdraw a published component: out of the catalog, its claims no longer count (If-Match required)",
@@ -263,6 +266,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/revisions",
+      ...apiKeyScopes("catalog:read", "components:write"),
       tags,
       summary: "The published revisions, newest first, with their status (published, superseded, withdrawn)",
       security: bearerSecurity,
@@ -289,6 +293,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/revisions/{revision}",
+      ...apiKeyScopes("catalog:read", "components:write"),
       tags,
       summary: "One published revision with its content, as signed",
       security: bearerSecurity,
@@ -308,6 +313,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/revisions/{revision}/signed",
+      ...apiKeyScopes("catalog:read", "components:write"),
       tags,
       summary: "Export a revision as a signed claim (JWS); check it offline with `assure verify`",
       security: bearerSecurity,
@@ -335,6 +341,7 @@ export const componentRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/certifications/{certificationId}/evidence/{evidenceId}",
+      ...apiKeyScopes("catalog:read", "components:write"),
       tags,
       summary: "Download an evidence file of a certification the component's visible claims rest on",
       security: bearerSecurity,

@@ -1,6 +1,7 @@
 import { evaluate, ZEvaluationInput, ZEvaluationResult } from "@assure/shared";
 import { createRoute } from "@hono/zod-openapi";
 import { createRouter } from "../http/env";
+import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses } from "../http/schemas";
 
 /** The evaluation document of DESIGN.md §4 over HTTP: the same pure engine as `assure evaluate`, no storage. */
@@ -8,6 +9,7 @@ export const evaluateRoutes = createRouter().openapi(
   createRoute({
     method: "post",
     path: "/",
+    ...apiKeyScopes("catalog:read", "sites:read"),
     tags: ["Evaluation"],
     summary: "Evaluate a self-contained evaluation document (components, zones, conduits, countermeasures)",
     description:

@@ -14,6 +14,7 @@ import type { AppDeps } from "../deps";
 import { requireRole } from "../http/auth";
 import { type AppEnv, createRouter } from "../http/env";
 import { AppError, notFound } from "../http/errors";
+import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { createEvidence, EvidenceVersionMismatch, getEvidence, markEvidenceStored } from "../repos/evidence";
 import {
@@ -26,15 +27,6 @@ import {
 } from "../storage/evidence-store";
 
 const tags = ["Evidence"];
-
-/** API keys need some write scope to upload; users need the editor role (checked separately). */
-const requireWriteScope = createMiddleware<AppEnv>(async (c, next) => {
-  const scopes = c.var.auth.scopes;
-  if (scopes && !scopes.some((scope) => scope.endsWith(":write"))) {
-    throw new AppError("forbidden", "This API key has no write scope, so it cannot upload evidence.");
-  }
-  await next();
-});
 
 const evidenceBodyLimit = createMiddleware<AppEnv>(async (c, next) => {
   const { maxBytes } = evidenceStoreOf(c.var.deps).limits;
@@ -109,12 +101,13 @@ export const evidenceRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/",
+      ...apiKeyScopes("components:write", "obligations:write"),
       tags,
       summary: "Upload an evidence file in one request (the body is the file; Content-Type is its type)",
       description:
         "For files up to the evidence limit. Large files in AWS: announce with POST /v1/evidence/uploads and PUT to the presigned URL.",
       security: bearerSecurity,
-      middleware: [requireRole("editor"), requireWriteScope, evidenceBodyLimit],
+      middleware: [requireRole("editor"), evidenceBodyLimit],
       request: { query: z.object({ fileName: ZEvidenceFileName }) },
       responses: {
         201: jsonResponse(ZEvidence, "The stored evidence with its SHA-256"),
@@ -155,10 +148,11 @@ export const evidenceRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/uploads",
+      ...apiKeyScopes("components:write", "obligations:write"),
       tags,
       summary: "Announce an upload: where to PUT the bytes (a presigned S3 URL in AWS, the API locally)",
       security: bearerSecurity,
-      middleware: [requireRole("editor"), requireWriteScope],
+      middleware: [requireRole("editor")],
       request: { body: jsonBody(ZEvidenceUploadRequest) },
       responses: {
         201: jsonResponse(ZEvidenceUpload, "The pending evidence and its upload target"),
@@ -220,10 +214,11 @@ export const evidenceRoutes = createRouter()
     createRoute({
       method: "put",
       path: "/{id}/content",
+      ...apiKeyScopes("components:write", "obligations:write"),
       tags,
       summary: "The bytes of an announced upload; they must match the announced size and SHA-256",
       security: bearerSecurity,
-      middleware: [requireRole("editor"), requireWriteScope, evidenceBodyLimit],
+      middleware: [requireRole("editor"), evidenceBodyLimit],
       request: { params: ZIdParam },
       responses: {
         200: jsonResponse(ZEvidence, "The stored evidence"),
@@ -266,10 +261,11 @@ export const evidenceRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/complete",
+      ...apiKeyScopes("components:write", "obligations:write"),
       tags,
       summary: "After a presigned upload: check the stored object against the announced size and SHA-256",
       security: bearerSecurity,
-      middleware: [requireRole("editor"), requireWriteScope],
+      middleware: [requireRole("editor")],
       request: { params: ZIdParam },
       responses: {
         200: jsonResponse(ZEvidence, "The stored evidence"),
@@ -299,6 +295,7 @@ export const evidenceRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}",
+      ...apiKeyScopes("components:write", "obligations:write"),
       tags,
       summary: "An evidence file's record (own tenant)",
       security: bearerSecurity,
@@ -311,6 +308,7 @@ export const evidenceRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/content",
+      ...apiKeyScopes("components:write", "obligations:write"),
       tags,
       summary: "Download an evidence file of the own tenant (others download through what it is evidence of)",
       security: bearerSecurity,

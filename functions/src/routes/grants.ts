@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createRouter } from "../http/env";
 import { AppError, notFound } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
+import { apiKeyScopes, noApiKeys } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { getTenantsById } from "../repos/components";
 import { getGrant, listGrants, putGrant, revokeGrant } from "../repos/grants";
@@ -34,6 +35,7 @@ export const grantRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/grants",
+      ...apiKeyScopes("sites:read"),
       tags,
       summary: "Who this site is shared with (active and revoked; filter, sort, paginate)",
       description:
@@ -78,6 +80,7 @@ export const grantRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/grants",
+      ...noApiKeys,
       tags,
       summary: "Share the site with an integrator tenant (by its slug), read or write",
       security: bearerSecurity,
@@ -117,6 +120,7 @@ export const grantRoutes = createRouter()
     createRoute({
       method: "patch",
       path: "/{id}/grants/{granteeTenantId}",
+      ...noApiKeys,
       tags,
       summary: "Change a grant between read and write (If-Match)",
       security: bearerSecurity,
@@ -149,6 +153,7 @@ export const grantRoutes = createRouter()
     createRoute({
       method: "delete",
       path: "/{id}/grants/{granteeTenantId}",
+      ...noApiKeys,
       tags,
       summary: "Revoke a grant (If-Match); the integrator loses access at once, the grant stays as history",
       security: bearerSecurity,
@@ -185,6 +190,7 @@ export const sharedSiteRoutes = createRouter().openapi(
   createRoute({
     method: "get",
     path: "/",
+    ...apiKeyScopes("sites:read"),
     tags,
     summary: "Sites other tenants shared with the current tenant (sort, filter, paginate)",
     security: bearerSecurity,

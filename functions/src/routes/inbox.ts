@@ -4,6 +4,7 @@ import { z } from "zod";
 import { InvalidCursor } from "../db/items";
 import { createRouter, ownTenantDb } from "../http/env";
 import { AppError } from "../http/errors";
+import { noApiKeys } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses } from "../http/schemas";
 import {
   listNotifications,
@@ -27,6 +28,7 @@ export const inboxRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/",
+      ...noApiKeys,
       tags,
       summary: "This tenant's notifications, newest first, with the unread count",
       security: bearerSecurity,
@@ -68,6 +70,7 @@ export const inboxRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/unread",
+      ...noApiKeys,
       tags,
       summary: "How many notifications are unread (the header badge)",
       security: bearerSecurity,
@@ -82,6 +85,7 @@ export const inboxRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/read",
+      ...noApiKeys,
       tags,
       summary: "Mark notifications read",
       security: bearerSecurity,
@@ -108,6 +112,7 @@ export const inboxRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/read-all",
+      ...noApiKeys,
       tags,
       summary: "Mark every notification read",
       security: bearerSecurity,

@@ -3,6 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { createRouter } from "../http/env";
 import { AppError } from "../http/errors";
+import { anyApiKey } from "../http/route-access";
 import { bearerSecurity, jsonResponse, problemResponses } from "../http/schemas";
 import { getTenant } from "../repos/tenants";
 import { getUser, listMembershipsOfUser } from "../repos/users";
@@ -11,6 +12,7 @@ export const meRoutes = createRouter().openapi(
   createRoute({
     method: "get",
     path: "/",
+    ...anyApiKey,
     tags: ["Session"],
     summary: "Who am I: the caller, the current tenant and role, and (for users) all memberships",
     security: bearerSecurity,

@@ -22,6 +22,7 @@ import { keys } from "../db/keys";
 import { type AppEnv, createRouter } from "../http/env";
 import { AppError } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
+import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { getTenantsById } from "../repos/components";
 import { getEvidence } from "../repos/evidence";
@@ -115,6 +116,7 @@ export const siteObligationRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/obligations",
+      ...apiKeyScopes("sites:read"),
       tags,
       summary:
         "A site's obligations (filter by status, party, source, overdue, text; sort; paginate) with its parties",
@@ -175,6 +177,7 @@ export const siteObligationRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/obligations/sync",
+      ...apiKeyScopes("obligations:write"),
       tags,
       summary: "Regenerate the site's obligations now (status, due dates, evidence and history are kept)",
       security: bearerSecurity,
@@ -199,6 +202,7 @@ export const siteObligationRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/obligations/{obligationId}",
+      ...apiKeyScopes("sites:read"),
       tags,
       summary: "One obligation with its evidence, waiver and history",
       security: bearerSecurity,
@@ -223,6 +227,7 @@ export const siteObligationRoutes = createRouter()
     createRoute({
       method: "patch",
       path: "/{id}/obligations/{obligationId}",
+      ...apiKeyScopes("obligations:write"),
       tags,
       summary: "Change status (open, in_progress, met — met needs evidence) or due date (If-Match)",
       security: bearerSecurity,
@@ -272,6 +277,7 @@ export const siteObligationRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/obligations/{obligationId}/evidence",
+      ...apiKeyScopes("obligations:write"),
       tags,
       summary: "Attach evidence: a link, a note, or a file uploaded with POST /v1/evidence (If-Match)",
       description:
@@ -337,6 +343,7 @@ export const siteObligationRoutes = createRouter()
     createRoute({
       method: "delete",
       path: "/{id}/obligations/{obligationId}/evidence/{evidenceId}",
+      ...apiKeyScopes("obligations:write"),
       tags,
       summary: "Remove a piece of evidence (If-Match)",
       security: bearerSecurity,
@@ -369,6 +376,7 @@ export const siteObligationRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/obligations/{obligationId}/evidence/{evidenceId}/content",
+      ...apiKeyScopes("sites:read"),
       tags,
       summary: "Download an evidence file of an obligation (whoever may see the obligation; 404 otherwise)",
       security: bearerSecurity,
@@ -392,6 +400,7 @@ export const siteObligationRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/obligations/{obligationId}/waiver",
+      ...apiKeyScopes("obligations:write"),
       tags,
       summary: "Request a waiver with a justification (If-Match); an admin of the asset owner decides",
       security: bearerSecurity,
@@ -426,6 +435,7 @@ export const siteObligationRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/obligations/{obligationId}/waiver/decision",
+      ...apiKeyScopes("obligations:write"),
       tags,
       summary: "Approve (status waived) or reject a requested waiver (If-Match; asset owner admins)",
       security: bearerSecurity,
@@ -482,6 +492,7 @@ export const obligationRoutes = createRouter().openapi(
   createRoute({
     method: "get",
     path: "/",
+    ...apiKeyScopes("sites:read"),
     tags,
     summary: "Obligations owed by the current tenant (scope=owed) or of all its sites (scope=own)",
     security: bearerSecurity,

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { requireScope } from "../http/auth";
 import { createRouter } from "../http/env";
+import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, problemResponses, ZIdParam } from "../http/schemas";
 import { listSiteObligations } from "../repos/obligations";
 import { matrixRows, obligationRows, toCsv, toXlsx } from "../usecases/build-site-reports";
@@ -19,11 +19,11 @@ export const reportRoutes = createRouter().openapi(
   createRoute({
     method: "get",
     path: "/{id}/reports/{report}",
+    ...apiKeyScopes("sites:read"),
     tags: ["Reports"],
     summary:
       "matrix.csv, matrix.xlsx, obligations.csv, obligations.xlsx (XLSX: both as sheets in one workbook)",
     security: bearerSecurity,
-    middleware: [requireScope("sites:read")],
     request: {
       params: ZIdParam.extend({
         report: z.enum(["matrix.csv", "matrix.xlsx", "obligations.csv", "obligations.xlsx"]),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ZServiceTokenClaims } from "../auth/tokens";
 import { createRouter } from "../http/env";
 import { AppError } from "../http/errors";
+import { noApiKeys } from "../http/route-access";
 import { jsonBody, jsonResponse, problemResponses } from "../http/schemas";
 import { createUser, EmailTaken, getUserForSignIn, listMembershipsOfUser } from "../repos/users";
 import { signInWithPassword } from "../usecases/sign-in-with-password";
@@ -20,6 +21,7 @@ export const sessionRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/password",
+      ...noApiKeys,
       tags,
       summary: "Check an e-mail and password; returns the user and their tenant memberships",
       request: { body: jsonBody(z.object({ email: z.email(), password: z.string().min(1).max(200) })) },
@@ -35,6 +37,7 @@ export const sessionRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/oidc",
+      ...noApiKeys,
       tags,
       summary: "Find (or create, without memberships) the user an OIDC provider signed in",
       request: { body: jsonBody(z.object({ email: z.email(), name: z.string().min(1).max(120) })) },

@@ -27,10 +27,11 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { parseItem } from "../db/items";
 import { type Key, keys } from "../db/keys";
-import { requireRole, requireScope, requireTenantKind } from "../http/auth";
+import { requireRole, requireTenantKind } from "../http/auth";
 import { type AppEnv, createRouter } from "../http/env";
 import { AppError, notFound } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
+import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { createAsset, deleteAsset, updateAsset } from "../repos/assets";
 import { createConduit, deleteConduit, updateConduit } from "../repos/conduits";
@@ -53,7 +54,6 @@ import { syncSiteObligations } from "../usecases/sync-site-obligations";
 
 const tags = ["Sites"];
 const ownerCreate = [requireTenantKind("asset_owner"), requireRole("editor")] as const;
-const read = [requireScope("sites:read")] as const;
 
 const ZSiteListQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -168,10 +168,11 @@ const siteRoutesBase = createRouter()
     createRoute({
       method: "get",
       path: "/",
+      ...apiKeyScopes("sites:read"),
       tags,
       summary: "The asset owner's sites (sort, filter by text, paginate)",
       security: bearerSecurity,
-      middleware: [requireTenantKind("asset_owner"), ...read],
+      middleware: [requireTenantKind("asset_owner")],
       request: { query: ZSiteListQuery },
       responses: {
         200: jsonResponse(
@@ -201,6 +202,7 @@ const siteRoutesBase = createRouter()
     createRoute({
       method: "post",
       path: "/",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Create a site",
       security: bearerSecurity,
@@ -224,6 +226,7 @@ const siteRoutesBase = createRouter()
     createRoute({
       method: "post",
       path: "/import",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Create a site from a site document (an export); validated whole, all or nothing",
       description:
@@ -250,10 +253,10 @@ const siteRoutesBase = createRouter()
     createRoute({
       method: "get",
       path: "/{id}",
+      ...apiKeyScopes("sites:read"),
       tags,
       summary: "A site with its zones, conduits, assets and countermeasures",
       security: bearerSecurity,
-      middleware: [...read],
       request: { params: ZIdParam },
       responses: { 200: jsonResponse(ZSiteModelView, "The site"), ...problemResponses(401, 403, 404) },
     }),
@@ -280,6 +283,7 @@ const siteRoutesBase = createRouter()
     createRoute({
       method: "patch",
       path: "/{id}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary:
         "Edit a site (If-Match); integratorTenantId names the integrator that owes integrator obligations",
@@ -310,6 +314,7 @@ const siteRoutesBase = createRouter()
     createRoute({
       method: "delete",
       path: "/{id}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Delete a site with everything in it (If-Match; asset owner admins)",
       security: bearerSecurity,
@@ -333,13 +338,13 @@ const siteRoutesBase = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/evaluation",
+      ...apiKeyScopes("sites:read"),
       tags,
       summary: "The site evaluated by the engine: verdicts with reasons, SL-A, obligations, suggestions",
       description:
         "`document` is the evaluation document the engine ran (with suggestion candidates from the catalog); " +
         "feed it to the engine in the browser for what-if.",
       security: bearerSecurity,
-      middleware: [...read],
       request: {
         params: ZIdParam,
         query: z.object({ suggestions: z.coerce.number().int().min(0).max(10).default(3) }),
@@ -366,10 +371,10 @@ const siteRoutesBase = createRouter()
     createRoute({
       method: "get",
       path: "/{id}/export",
+      ...apiKeyScopes("sites:read"),
       tags,
       summary: "The site as a site document: an evaluation document that imports back as a new site",
       security: bearerSecurity,
-      middleware: [...read],
       request: { params: ZIdParam },
       responses: {
         200: jsonResponse(ZSiteDocumentView, "The site document"),
@@ -398,6 +403,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/zones",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Add a zone (SL-T per FR, minimum assurance basis)",
       security: bearerSecurity,
@@ -424,6 +430,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "patch",
       path: "/{id}/zones/{childId}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Edit a zone (If-Match)",
       security: bearerSecurity,
@@ -455,6 +462,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "delete",
       path: "/{id}/zones/{childId}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Delete an empty zone and its countermeasures (If-Match); 409 while assets or conduits remain",
       security: bearerSecurity,
@@ -495,6 +503,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/assets",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Add an asset: a catalog component version, count and role, in a zone or on a conduit",
       security: bearerSecurity,
@@ -519,6 +528,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "patch",
       path: "/{id}/assets/{childId}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Edit an asset, e.g. replace its component (If-Match with its revision)",
       security: bearerSecurity,
@@ -552,6 +562,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "delete",
       path: "/{id}/assets/{childId}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Delete an asset and the countermeasures recorded on it (If-Match)",
       security: bearerSecurity,
@@ -584,6 +595,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/conduits",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Add a conduit between two zones (SL-T optional: inherited from the zones)",
       security: bearerSecurity,
@@ -605,6 +617,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "patch",
       path: "/{id}/conduits/{childId}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Edit a conduit (If-Match); slT null inherits from the zones again",
       security: bearerSecurity,
@@ -641,6 +654,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "delete",
       path: "/{id}/conduits/{childId}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Delete a conduit without assets, and its countermeasures (If-Match); 409 while assets remain",
       security: bearerSecurity,
@@ -682,6 +696,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/countermeasures",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Record a compensating countermeasure on an asset, zone or conduit",
       security: bearerSecurity,
@@ -706,6 +721,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "patch",
       path: "/{id}/countermeasures/{childId}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Edit a countermeasure (If-Match)",
       security: bearerSecurity,
@@ -741,6 +757,7 @@ const childRoutes = createRouter()
     createRoute({
       method: "delete",
       path: "/{id}/countermeasures/{childId}",
+      ...apiKeyScopes("sites:write"),
       tags,
       summary: "Delete a countermeasure (If-Match)",
       security: bearerSecurity,

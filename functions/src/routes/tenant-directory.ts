@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireTenantKind } from "../http/auth";
 import { createRouter } from "../http/env";
 import { notFound } from "../http/errors";
+import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonResponse, problemResponses } from "../http/schemas";
 import { getTenantsById } from "../repos/components";
 import { getTenantBySlug } from "../repos/tenants";
@@ -24,6 +25,7 @@ export const tenantDirectoryRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/by-id",
+      ...apiKeyScopes("components:write"),
       tags: ["Tenants"],
       summary: "Names of tenants by id (suppliers, to show the customers a restricted claim names)",
       security: bearerSecurity,
@@ -55,6 +57,7 @@ export const tenantDirectoryRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/",
+      ...apiKeyScopes("components:write"),
       tags: ["Tenants"],
       summary: "Look a customer tenant up by its exact slug (suppliers, to restrict claims to it)",
       security: bearerSecurity,

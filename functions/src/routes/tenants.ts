@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireOperator, requireRole } from "../http/auth";
 import { createRouter } from "../http/env";
 import { AppError, notFound } from "../http/errors";
+import { noApiKeys } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { listAuditEvents, ZAuditEvent } from "../repos/audit";
 import { getTenant, listTenants, setSupplierVerification, TenantNotFound } from "../repos/tenants";
@@ -16,6 +17,7 @@ export const tenantRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/current/members",
+      ...noApiKeys,
       tags,
       summary: "Members of the current tenant and their roles",
       security: bearerSecurity,
@@ -31,6 +33,7 @@ export const tenantRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/current/audit",
+      ...noApiKeys,
       tags,
       summary: "The current tenant's audit trail, newest first (admins)",
       security: bearerSecurity,
@@ -51,6 +54,7 @@ export const tenantRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/",
+      ...noApiKeys,
       tags,
       summary: "Every tenant (platform operator)",
       security: bearerSecurity,
@@ -66,6 +70,7 @@ export const tenantRoutes = createRouter()
     createRoute({
       method: "put",
       path: "/{id}/supplier-verification",
+      ...noApiKeys,
       tags,
       summary: "Mark a supplier tenant verified or not (platform operator)",
       security: bearerSecurity,

@@ -52,9 +52,37 @@ export const ZUser = z.object({
 });
 export type TUser = z.infer<typeof ZUser>;
 
-export const API_KEY_SCOPES = ["catalog:read", "components:write", "advisories:write", "sites:read"] as const;
+/**
+ * What an API key may do. Every route names the scopes that let a key call it; a key without one of them gets
+ * 403, and routes that name none (key, member, grant and settings administration, the inbox) refuse keys.
+ * People signed in to the portal are limited by their role, not by scopes.
+ */
+export const API_KEY_SCOPES = [
+  "catalog:read",
+  "components:write",
+  "advisories:write",
+  "sites:read",
+  "sites:write",
+  "obligations:write",
+] as const;
 export const ZApiKeyScope = z.enum(API_KEY_SCOPES);
 export type TApiKeyScope = z.infer<typeof ZApiKeyScope>;
+
+/** What each scope allows, as the portal explains it next to the scope's checkbox. */
+export const API_KEY_SCOPE_HELP: Record<TApiKeyScope, string> = {
+  "catalog:read":
+    "Search the published catalog, read published components, their revisions, signed claims and certification evidence, read advisories, evaluate documents.",
+  "components:write":
+    "Suppliers: create, edit, publish and withdraw your components, read your drafts, record certifications, upload evidence files, look up customer tenants to restrict claims to.",
+  "advisories:write":
+    "Import CSAF advisories, write and revise your own advisories, confirm or reject advisory matches.",
+  "sites:read":
+    "Read your sites and sites shared with you: models, evaluations, exports, reports, grants, obligations and their evidence, advisory impact.",
+  "sites:write":
+    "Create, import, edit and delete sites, zones, assets, conduits and countermeasures (as far as your role and grants allow).",
+  "obligations:write":
+    "Work obligations: change status or due date, attach and remove evidence (and upload evidence files), request waivers, regenerate a site's obligations.",
+};
 
 export const ZApiKey = z.object({
   id: ZId,

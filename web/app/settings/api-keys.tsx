@@ -1,6 +1,6 @@
 "use client";
 
-import { API_KEY_SCOPES, type TApiKey, type TApiKeyScope } from "@assure/shared";
+import { API_KEY_SCOPE_HELP, API_KEY_SCOPES, type TApiKey, type TApiKeyScope } from "@assure/shared";
 import { useState, useTransition } from "react";
 import { ShownOnceDialog } from "@/components/shown-once-dialog";
 import { type CreateKeyResult, createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -43,22 +43,38 @@ export function ApiKeys({ keys }: { keys: TApiKey[] }) {
           />
           {error?.fieldErrors["/name"] ? <p className="field-error">{error.fieldErrors["/name"]}</p> : null}
         </div>
-        <fieldset>
+        <fieldset className="w-full">
           <legend className="label">Scopes</legend>
-          <div className="flex flex-wrap gap-3 text-sm">
+          <p className="text-xs text-slate-600">
+            A key may call only what its scopes allow. Managing API keys, members, site sharing, advisory
+            settings and the inbox needs a person signed in; no scope allows it.
+          </p>
+          <ul className="mt-2 space-y-1 text-sm">
             {API_KEY_SCOPES.map((scope) => (
-              <label key={scope} className="flex items-center gap-1">
-                <input
-                  type="checkbox"
-                  checked={scopes.includes(scope)}
-                  onChange={(e) =>
-                    setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))
-                  }
-                />
-                {scope}
-              </label>
+              <li key={scope}>
+                <label className="flex items-start gap-2">
+                  <input
+                    type="checkbox"
+                    className="mt-1"
+                    checked={scopes.includes(scope)}
+                    aria-describedby={`scope-help-${scope.replace(":", "-")}`}
+                    onChange={(e) =>
+                      setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))
+                    }
+                  />
+                  <span>
+                    <code>{scope}</code>
+                    <span
+                      id={`scope-help-${scope.replace(":", "-")}`}
+                      className="block text-xs text-slate-600"
+                    >
+                      {API_KEY_SCOPE_HELP[scope]}
+                    </span>
+                  </span>
+                </label>
+              </li>
             ))}
-          </div>
+          </ul>
           {error?.fieldErrors["/scopes"] ? (
             <p className="field-error">{error.fieldErrors["/scopes"]}</p>
           ) : null}
@@ -106,7 +122,15 @@ export function ApiKeys({ keys }: { keys: TApiKey[] }) {
               <td>
                 <code>{key.prefix}…</code>
               </td>
-              <td className="text-xs">{key.scopes.join(", ")}</td>
+              <td className="text-xs">
+                <ul className="flex flex-wrap gap-1">
+                  {key.scopes.map((scope) => (
+                    <li key={scope} className="badge bg-slate-100" title={API_KEY_SCOPE_HELP[scope]}>
+                      {scope}
+                    </li>
+                  ))}
+                </ul>
+              </td>
               <td>{new Date(key.createdAt).toLocaleDateString("en-GB")}</td>
               <td>
                 {key.revokedAt ? (
