@@ -28,7 +28,7 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
 
 /**
  * One browser for a test file (launched before its tests, closed after) and fresh pages signed in as demo users
- * (1280 × 900, their own context so sessions do not mix).
+ * (1280 × 900 unless a test asks for another viewport, each in its own context so sessions do not mix).
  */
 export function useDemoBrowser() {
   let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined;
@@ -39,9 +39,9 @@ export function useDemoBrowser() {
     await launched?.close();
   });
   return {
-    async signedInPage(email: string): Promise<Page> {
+    async signedInPage(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
       if (!launched) throw new Error("useDemoBrowser(): the browser is launched in beforeAll");
-      const context = await launched.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await launched.browser.newContext({ viewport });
       const page = await context.newPage();
       await signIn(page, email, DEMO_PASSWORD);
       return page;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Session } from "next-auth";
 import { InboxLink } from "@/app/inbox/inbox-link";
+import { MainMenu } from "./main-menu";
 import { TenantSwitcher } from "./tenant-switcher";
 import { UserMenu } from "./user-menu";
 
@@ -18,11 +19,16 @@ export function Header({ session }: { session: Session }) {
     { href: "/obligations", label: "Obligations", show: kinds.length > 0 },
     { href: "/settings", label: "Settings", show: Boolean(current) },
     { href: "/operator", label: "Operator", show: session.platformOperator },
-  ].filter((link) => link.show);
+  ]
+    .filter((link) => link.show)
+    .map(({ href, label }) => ({ href, label }));
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
-      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900 no-underline">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6 xl:flex-nowrap xl:gap-6">
+        <Link
+          href="/"
+          className="mr-auto flex items-center gap-2 font-semibold text-slate-900 no-underline xl:mr-0"
+        >
           <span
             aria-hidden
             className="grid h-7 w-7 place-items-center rounded bg-brand-600 text-xs font-bold text-white"
@@ -31,19 +37,10 @@ export function Header({ session }: { session: Session }) {
           </span>
           Assure
         </Link>
-        <nav aria-label="Main" className="flex flex-1 gap-1">
-          {links.map((link) => (
-            <Link
-              key={link.href}
-              href={link.href}
-              className="whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 no-underline hover:bg-slate-100"
-            >
-              {link.label}
-            </Link>
-          ))}
-        </nav>
+        <MainMenu links={links}>
+          <TenantSwitcher memberships={session.memberships} currentTenantId={session.currentTenantId} />
+        </MainMenu>
         <InboxLink session={session} />
-        <TenantSwitcher memberships={session.memberships} currentTenantId={session.currentTenantId} />
         <UserMenu name={session.user?.name ?? ""} email={session.user?.email ?? ""} />
       </div>
     </header>

@@ -18,16 +18,20 @@ export function TenantSwitcher({
   const current = memberships.find((m) => m.tenantId === currentTenantId);
   if (memberships.length <= 1) {
     return current ? (
-      <span className="text-sm text-slate-600" data-testid="current-tenant">
+      <span
+        className="block max-w-64 truncate whitespace-nowrap px-3 text-sm text-slate-600 xl:px-0"
+        data-testid="current-tenant"
+        title={`${current.tenantName} · ${current.role}`}
+      >
         {current.tenantName} <span className="text-slate-400">· {current.role}</span>
       </span>
     ) : null;
   }
   return (
-    <label className="flex items-center gap-2 text-sm text-slate-600">
+    <label className="flex items-center gap-2 px-3 text-sm text-slate-600 xl:px-0">
       <span className="sr-only">Current tenant</span>
       <select
-        className="input w-auto py-1.5"
+        className="input w-auto max-w-72 py-1.5"
         data-testid="tenant-switcher"
         value={currentTenantId ?? ""}
         disabled={pending}

@@ -13,7 +13,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         >
           {name.slice(0, 1).toUpperCase()}
         </span>
-        <span className="hidden sm:inline">{name}</span>
+        <span className="hidden whitespace-nowrap sm:inline">{name}</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

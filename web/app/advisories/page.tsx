@@ -151,7 +151,7 @@ export default async function AdvisoriesPage({ searchParams }: { searchParams: P
                 : "No advisories yet. The platform operator imports feeds (assure csaf import); suppliers publish their own."}
         </div>
       ) : (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="table" data-testid="advisory-table">
             <thead>
               <tr>

@@ -67,7 +67,7 @@ export function CatalogTable({ items }: { items: TCatalogEntry[] }) {
   };
 
   return (
-    <div className="card overflow-x-auto p-0">
+    <div className="card relative overflow-x-auto p-0">
       <table className="table" data-testid="catalog-table">
         <thead>
           <tr>

@@ -14,7 +14,7 @@ export default async function MyComponents() {
   const { data } = await api(z.object({ items: z.array(ZComponent) }), "/v1/components", { context });
   return (
     <div className="space-y-6">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1>My components</h1>
           <p className="mt-1 text-sm text-slate-600">
@@ -37,7 +37,7 @@ export default async function MyComponents() {
           their zones.
         </div>
       ) : (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="table" data-testid="my-components">
             <thead>
               <tr>

@@ -129,7 +129,7 @@ export default async function Obligations({ searchParams }: { searchParams: Prom
               : "Nothing is owed by your organisation: obligations appear here when an asset owner's site relies on you."}
         </div>
       ) : (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="table" data-testid="owed-obligations">
             <thead>
               <tr>

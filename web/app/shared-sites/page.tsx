@@ -66,7 +66,7 @@ export default async function SharedSites({ searchParams }: { searchParams: Prom
             : "No site is shared with you. Ask the asset owner to share one with your tenant slug (Settings shows it)."}
         </div>
       ) : (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="table" data-testid="shared-sites">
             <thead>
               <tr>

@@ -148,7 +148,7 @@ export default async function AdvisoryPage({
         </section>
       ) : null}
 
-      <section className="card overflow-x-auto" aria-labelledby="vulns-heading">
+      <section className="card relative overflow-x-auto" aria-labelledby="vulns-heading">
         <h2 id="vulns-heading">Vulnerabilities</h2>
         <table className="table mt-3">
           <thead>
@@ -185,7 +185,7 @@ export default async function AdvisoryPage({
         </table>
       </section>
 
-      <section className="card overflow-x-auto" aria-labelledby="matches-heading">
+      <section className="card relative overflow-x-auto" aria-labelledby="matches-heading">
         <h2 id="matches-heading">Catalog components this advisory names</h2>
         {a.matches.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No published catalog component matched its products.</p>
@@ -265,7 +265,7 @@ export default async function AdvisoryPage({
         )}
       </section>
 
-      <section className="card overflow-x-auto" aria-labelledby="products-heading">
+      <section className="card relative overflow-x-auto" aria-labelledby="products-heading">
         <h2 id="products-heading">Products</h2>
         <p className="text-xs text-slate-500">
           Affected and fixed versions as the advisory states them

@@ -110,7 +110,7 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
             [...byZone].map(([zoneId, items]) => (
               <section
                 key={zoneId}
-                className="card overflow-x-auto p-0"
+                className="card relative overflow-x-auto p-0"
                 aria-label={zoneName.get(zoneId) ?? "Conduits"}
               >
                 <h2 className="px-5 pt-4">{zoneName.get(zoneId) ?? "On conduits"}</h2>

@@ -134,7 +134,7 @@ export default async function EditComponent({
         ) : null}
         {revisions.length > 0 ? (
           <section className="card" aria-labelledby="history-heading">
-            <div className="flex items-center justify-between">
+            <div className="flex flex-wrap items-center justify-between gap-3">
               <h2 id="history-heading">History</h2>
               <Link href={`/catalog/${component.id}/revisions`}>Compare revisions</Link>
             </div>

@@ -18,7 +18,7 @@ export default async function Certifications() {
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <Link href="/components">My components</Link> / <span>Certifications</span>
       </nav>
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1>Certifications</h1>
           <p className="mt-1 text-sm text-slate-600">
@@ -36,7 +36,7 @@ export default async function Certifications() {
           evidence, then name it in a certified claim.
         </div>
       ) : (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="table" data-testid="certifications-table">
             <thead>
               <tr>

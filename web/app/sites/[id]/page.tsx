@@ -216,7 +216,10 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
                 ]}
               />
             </section>
-            <section className="card overflow-x-auto p-0 lg:col-span-3" aria-labelledby="zones-heading">
+            <section
+              className="card relative overflow-x-auto p-0 lg:col-span-3"
+              aria-labelledby="zones-heading"
+            >
               <h2 id="zones-heading" className="px-5 pt-4">
                 Zones
               </h2>
@@ -258,7 +261,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
             </section>
           </div>
 
-          <section className="card overflow-x-auto p-0" aria-labelledby="conduits-heading">
+          <section className="card relative overflow-x-auto p-0" aria-labelledby="conduits-heading">
             <h2 id="conduits-heading" className="px-5 pt-4">
               Conduits
             </h2>

@@ -289,7 +289,7 @@ export default async function ObligationsPage({
           ))}
         </div>
       ) : view === "table" ? (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="table" data-testid="obligation-table">
             <thead>
               <tr>
@@ -347,7 +347,7 @@ export default async function ObligationsPage({
           </table>
         </div>
       ) : (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="table" data-testid="raci-table">
             <caption className="px-4 py-2 text-left text-xs text-slate-500">
               R responsible · A accountable · C consulted · I informed

@@ -94,7 +94,7 @@ export default async function SharingPage({
           Apply
         </button>
       </form>
-      <div className="card overflow-x-auto p-0">
+      <div className="card relative overflow-x-auto p-0">
         <table className="table" data-testid="grants-table">
           <thead>
             <tr>

@@ -231,7 +231,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
         }))}
       />
 
-      <section className="card overflow-x-auto p-0" aria-labelledby="assets-heading">
+      <section className="card relative overflow-x-auto p-0" aria-labelledby="assets-heading">
         <h2 id="assets-heading" className="px-5 pt-4">
           Assets
         </h2>
@@ -310,7 +310,7 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
         />
       </section>
 
-      <section className="card overflow-x-auto p-0" aria-labelledby="cm-heading">
+      <section className="card relative overflow-x-auto p-0" aria-labelledby="cm-heading">
         <h2 id="cm-heading" className="px-5 pt-4">
           Countermeasures
         </h2>

@@ -193,7 +193,7 @@ export function ZoneMatrix({
             ]}
           />
         </section>
-        <section className="card overflow-x-auto p-0 lg:col-span-2" aria-labelledby="matrix-heading">
+        <section className="card relative overflow-x-auto p-0 lg:col-span-2" aria-labelledby="matrix-heading">
           <h2 id="matrix-heading" className="px-5 pt-4">
             Assets × foundational requirements
           </h2>
