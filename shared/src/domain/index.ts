@@ -16,6 +16,7 @@ export * from "./countermeasure";
 export * from "./evidence";
 export * from "./grant";
 export * from "./ids";
+export * from "./messages";
 export * from "./notification";
 export * from "./obligation";
 export * from "./obligation-plan";
