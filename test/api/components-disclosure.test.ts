@@ -1,7 +1,9 @@
 import { ZSignedClaimPayload } from "@assure/shared";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyClaim } from "../../functions/src/cli/commands/verify";
-import { contentDigest } from "../../functions/src/signing/canonical-json";
+import { keys } from "../../functions/src/db/keys";
+import { canonicalJson, contentDigest } from "../../functions/src/signing/canonical-json";
 import { buildComponentInput } from "../builders/component";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
 
@@ -151,6 +153,60 @@ describe("a restricted component names no other customer", () => {
     const jwks = await (await t.app.request("/.well-known/claims-jwks.json")).json();
     const outcome = await verifyClaim({ jws: exported.jws, payload: exported.payload }, jwks);
     expect(outcome.ok).toBe(true);
+  });
+});
+
+describe("a revision signed with the customer list in clear (before the audience digest)", () => {
+  /** Rewrites revision 1 as older deployments signed it: the list in the payload, and no audience salt. */
+  async function makeLegacy(id: string) {
+    const stored = await call(supplier, "GET", `/v1/components/${id}/revisions/1`);
+    const { payload } = await stored.json();
+    const legacy = {
+      ...payload,
+      component: { ...payload.component, visibility: restrictedTo(customerA, customerB) },
+    };
+    const legacyJson = canonicalJson(legacy);
+    await t.db.doc.send(
+      new UpdateCommand({
+        TableName: t.db.tableName,
+        Key: keys.componentRevision(supplier.tenant.id, id, 1),
+        UpdateExpression: "SET payload = :p, jws = :j",
+        ExpressionAttributeValues: { ":p": legacyJson, ":j": await t.claimSigner.sign(legacyJson) },
+      }),
+    );
+    await t.db.doc.send(
+      new UpdateCommand({
+        TableName: t.db.tableName,
+        Key: keys.component(supplier.tenant.id, id),
+        UpdateExpression: "REMOVE audienceSalt",
+      }),
+    );
+  }
+
+  it("is readable by customers without the list or its digest, exportable by the supplier only, until published again", async () => {
+    const id = await createPublished("Legacy NDA Gateway", restrictedTo(customerA, customerB));
+    await makeLegacy(id);
+    const view = await (await call(customerA, "GET", `/v1/components/${id}/revisions/1`)).json();
+    expect(view.payload.component.visibility).toEqual(restrictedTo(customerA));
+    expect(view.digest).toBe("");
+    expect(view.payload.digest).toBe("");
+    const entry = await (await call(customerA, "GET", `/v1/components/${id}`)).json();
+    expect(entry.published.digest).toBe("");
+    const refused = await call(customerA, "GET", `/v1/components/${id}/revisions/1/signed`);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).detail).toMatch(/publish the component again/);
+    const own = await call(supplier, "GET", `/v1/components/${id}/revisions/1/signed`);
+    expect(own.status).toBe(200);
+    expect((await own.json()).payload.component.visibility).toEqual(restrictedTo(customerA, customerB));
+
+    // Publishing the same content again signs a revision without the list.
+    const republished = await publish(id);
+    expect(republished.published.revision).toBe(2);
+    const exported = await call(customerA, "GET", `/v1/components/${id}/revisions/2/signed`);
+    expect(exported.status).toBe(200);
+    expect(JSON.stringify(await exported.json())).not.toContain(customerB.tenant.id);
+    const again = await publish(id);
+    expect(again.published.revision).toBe(2);
   });
 });
 
