@@ -299,3 +299,50 @@ describe("editing a published component changes what others see only when it is 
     expect(await inCatalog()).toBe(afterPublish.stranger);
   });
 });
+
+describe("a site's evaluation names no component its owner may no longer see", () => {
+  it("shows a restricted component instead of the name, vendor and claim once the supplier removed the owner", async () => {
+    const plant = await t.actor(["asset_owner"], "owner", "Plant Operator Nord");
+    const id = await createPublished("Evaluation Secret RTU", restrictedTo(plant, customerB));
+    const site = await (
+      await call(plant, "POST", "/v1/sites", { name: "Plant Nord", location: "Essen" })
+    ).json();
+    const zone = await (
+      await call(plant, "POST", `/v1/sites/${site.id}/zones`, { name: "Control", slT: [1, 1, 1, 1, 1, 1, 1] })
+    ).json();
+    const asset = await call(plant, "POST", `/v1/sites/${site.id}/assets`, {
+      name: "RTU-1",
+      location: { kind: "zone", zoneId: zone.id },
+      supplierTenantId: supplier.tenant.id,
+      componentId: id,
+      version: "1.0",
+      count: 1,
+    });
+    expect(asset.status).toBe(201);
+    const names = async (path: string) => {
+      const res = await call(plant, "GET", path);
+      expect(res.status, path).toBe(200);
+      const body = await res.json();
+      const components = (body.document ?? body).components as {
+        name: string;
+        ref: { componentId: string };
+      }[];
+      return {
+        text: JSON.stringify(body),
+        components: components.filter((c) => c.ref.componentId === id),
+      };
+    };
+    const before = await names(`/v1/sites/${site.id}/evaluation`);
+    expect(before.components.map((c) => c.name)).toEqual(["Evaluation Secret RTU 1.0"]);
+
+    await patch(id, { visibility: restrictedTo(customerB) });
+    for (const path of [`/v1/sites/${site.id}/evaluation`, `/v1/sites/${site.id}/export`]) {
+      const after = await names(path);
+      expect(
+        after.components.map((c) => c.name),
+        path,
+      ).toEqual(["Restricted component"]);
+      expect(after.text, path).not.toMatch(/Evaluation Secret RTU|Northwind/);
+    }
+  });
+});
