@@ -172,6 +172,11 @@ export const componentRoutes = createRouter()
       path: "/{id}",
       tags,
       summary: "Edit the draft (If-Match required); published revisions never change",
+      description:
+        "Before the first publication every field changes at once. Once published, the name, vendor, other " +
+        "details and visibility others see stay as published: the edits are answered in `pending` and take " +
+        "effect when you publish. Only a tighter restriction (a customer removed, a public component " +
+        "restricted) applies at once. See docs/adr/0061.",
       security: bearerSecurity,
       middleware: [...supplierWrite],
       request: { params: ZIdParam, body: jsonBody(ZComponentPatch) },
