@@ -150,6 +150,14 @@ describe("a restricted component names no other customer", () => {
       }),
     );
     expect(guesses).not.toContain(signed.digest);
+    // The supplier holds the salt and can show which list was signed; nobody else gets it.
+    const own = await (await call(supplier, "GET", `/v1/components/${componentId}`)).json();
+    const ids = [customerA, customerB].map((a) => a.tenant.id).sort();
+    expect(contentDigest({ salt: own.audienceSalt, tenantIds: ids })).toBe(
+      (signed.component.visibility as { audienceDigest: string }).audienceDigest,
+    );
+    const entry = await (await call(customerA, "GET", `/v1/components/${componentId}`)).json();
+    expect(entry).not.toHaveProperty("audienceSalt");
     const jwks = await (await t.app.request("/.well-known/claims-jwks.json")).json();
     const outcome = await verifyClaim({ jws: exported.jws, payload: exported.payload }, jwks);
     expect(outcome.ok).toBe(true);
