@@ -1,5 +1,6 @@
 import {
   claimForVersion,
+  RESTRICTED_COMPONENT_NAME,
   type TCertification,
   type TComponent,
   type TEvaluationClaim,
@@ -36,13 +37,6 @@ function visibleTo(component: TComponent, viewerTenantId: string, shared: Set<st
 /** Visible, and published (not withdrawn): its claim counts. */
 const claimVisibleTo = (component: TComponent, viewerTenantId: string, shared: Set<string>) =>
   component.status === "published" && visibleTo(component, viewerTenantId, shared);
-
-/**
- * What an evaluation shows for a component the viewer may not see (a draft, or a restriction that does not,
- * or no longer, name it): neither name nor vendor nor claim. The type stays, as the engine needs it to list
- * the requirements the asset leaves open.
- */
-export const RESTRICTED_COMPONENT_NAME = "Restricted component";
 
 /** The engine's certificate facts: revoked or suspended count as revoked; the dates decide expiry. */
 function certificateOf(certification: TCertification): NonNullable<TEvaluationClaim["certificate"]> {
@@ -107,6 +101,7 @@ export async function resolveEvaluationComponents(
       continue;
     }
     if (!visibleTo(component, viewerTenantId, shared)) {
+      // Neither name nor vendor nor claim; the type stays, as the engine needs it to list the open requirements.
       resolved.set(id, { id, componentType: component.componentType, name: RESTRICTED_COMPONENT_NAME });
       continue;
     }

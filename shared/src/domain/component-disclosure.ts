@@ -6,6 +6,12 @@ import {
   type TVisibility,
 } from "./component";
 
+/**
+ * What evaluations show for a component the viewer may not see (a draft, or a restriction that does not, or no
+ * longer, name it) instead of its name: nothing about it leaks, and the portal can explain the gap.
+ */
+export const RESTRICTED_COMPONENT_NAME = "Restricted component";
+
 type AnyVisibility = { kind: "public" } | { kind: "restricted"; tenantIds: string[] };
 
 /**
