@@ -111,7 +111,7 @@ describe("a supplier's full publishing flow in the portal", () => {
     const res = await page.goto(portal(`/catalog/${componentId}`));
     expect(res?.status()).toBe(200);
     await expect.poll(() => page.getByRole("heading", { name: NAME }).isVisible()).toBe(true);
-    expect(await page.getByText("Shared with your organisation only").isVisible()).toBe(true);
+    expect(await page.getByText("Shared with your organisation under NDA").isVisible()).toBe(true);
     expect(await page.getByTestId("certification-state").innerText()).toContain("Expiring soon");
     expect(await page.getByTestId("security-context").innerText()).toContain(
       "Deploy behind the plant firewall",

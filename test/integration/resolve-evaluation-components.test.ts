@@ -72,6 +72,44 @@ describe("resolveEvaluationComponents", () => {
     expect(forOwner.get(componentRefKey(refs[2]!))?.claim).toBeUndefined();
   });
 
+  it("names no component the viewer may not see: a draft, or a restricted one not shared with it", async () => {
+    const tenant = (slug: string, kinds: ("supplier" | "asset_owner")[]) =>
+      createTenant(db, { slug, name: slug, kinds, actor: "t", now });
+    const supplier = await tenant("sup-hidden", ["supplier"]);
+    const named = await tenant("own-hidden", ["asset_owner"]);
+    const other = await tenant("str-hidden", ["asset_owner"]);
+    const draft = await createComponent(db, {
+      supplier,
+      component: buildComponentInput({ name: "Secret Draft PLC", vendor: "Hidden Vendor" }),
+      actor: "t",
+      now,
+    });
+    const restricted = await createPublishedComponent(db, {
+      supplier,
+      component: buildComponentInput({
+        name: "Secret NDA PLC",
+        vendor: "Hidden Vendor",
+        visibility: { kind: "restricted", tenantIds: [named.id] },
+      }),
+      now,
+    });
+    const cases = [
+      { viewer: other.id, componentId: restricted.id, shown: "Restricted component" },
+      { viewer: named.id, componentId: draft.id, shown: "Restricted component" },
+      { viewer: named.id, componentId: restricted.id, shown: "Secret NDA PLC 1.0" },
+      { viewer: supplier.id, componentId: draft.id, shown: "Secret Draft PLC 1.0" },
+    ];
+    for (const { viewer, componentId, shown } of cases) {
+      const ref = { supplierTenantId: supplier.id, componentId, version: "1.0" };
+      const resolved = (await resolveEvaluationComponents(db, viewer, [ref])).get(componentRefKey(ref));
+      expect(resolved?.name, `${viewer} ${componentId}`).toBe(shown);
+      if (shown === "Restricted component") {
+        expect(resolved?.claim).toBeUndefined();
+        expect(JSON.stringify(resolved)).not.toMatch(/Secret|Hidden/);
+      }
+    }
+  });
+
   const fr1Level1 = Object.fromEntries(
     listComponentRequirements({ componentType: "EDR", fr: 1, sl: 1 }).map((row) => [row.id, true]),
   );

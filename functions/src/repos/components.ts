@@ -1,4 +1,7 @@
 import {
+  draftDetails,
+  sameVisibility,
+  stageEdit,
   type TAssuranceBasis,
   type TCatalogQuery,
   type TCertificationWindow,
@@ -24,6 +27,7 @@ import type { Db } from "../db/client";
 import { decodeCursor, encodeCursor, parseItem, parseItems } from "../db/items";
 import { keys } from "../db/keys";
 import { ConditionFailed, transact } from "../db/transact";
+import { newAudienceSalt } from "../signing/audience";
 import { auditPut } from "./audit";
 import { type CatalogRow, type CatalogViewer, factFilterExpressions, parseCatalogRow } from "./catalog-facts";
 
@@ -143,6 +147,7 @@ export async function createComponent(
     vendor: vendor ?? input.supplier.name,
     status: "draft",
     draft: claimSetOf(parsed),
+    audienceSalt: newAudienceSalt(),
     version: 1,
     createdAt: at,
     updatedAt: at,
@@ -286,6 +291,12 @@ export function applyPatch(before: TComponent, patch: TComponentPatch): TCompone
   });
 }
 
+/**
+ * Edits the draft. Once published, the details others see stay as published until the next publication
+ * (the edits wait in `pending`), except a tightened restriction: it applies at once, and the share pointers of
+ * customers no longer named go in the same transaction (a newly restricted public component gets its
+ * customers' pointers so they keep seeing it).
+ */
 export async function updateComponentDraft(
   db: Db,
   input: { before: TComponent; patch: TComponentPatch; expectedVersion: number; actor: string; now: Date },
@@ -293,10 +304,11 @@ export async function updateComponentDraft(
   const { before } = input;
   if (before.status === "withdrawn") throw new InvalidTransition("a withdrawn component cannot be edited");
   const after = ZComponent.parse({
-    ...applyPatch(before, input.patch),
+    ...stageEdit(before, applyPatch(draftDetails(before), input.patch)),
     version: before.version + 1,
     updatedAt: input.now.toISOString(),
   });
+  const narrowed = Boolean(before.published) && !sameVisibility(before.visibility, after.visibility);
   await writeNewState(db, {
     tenantId: before.supplierTenantId,
     before,
@@ -305,6 +317,7 @@ export async function updateComponentDraft(
     action: "component.update",
     actor: input.actor,
     now: input.now,
+    extra: narrowed ? [...sharePuts(db, after), ...shareDeletes(db, before, after)] : [],
   });
   return after;
 }
@@ -367,6 +380,8 @@ export async function writePublishedRevision(
     /** The headline claim's certification, when certified and valid (docs/adr/0033). */
     certWindow: TCertificationWindow | undefined;
     digest: string;
+    /** The salt the revision's audience digest was made with (kept for the next publications). */
+    audienceSalt: string;
     signed: { payload: string; jws: string; kid: string };
   },
 ): Promise<TComponent> {
@@ -374,8 +389,10 @@ export async function writePublishedRevision(
   if (before.status === "withdrawn") throw new InvalidTransition("a withdrawn component cannot be published");
   const revision = nextRevision(before);
   const publishedAt = input.now.toISOString();
+  // Publishing makes the pending edits live (a loosened restriction included).
   const after = ZComponent.parse({
-    ...before,
+    ...draftDetails(before),
+    audienceSalt: input.audienceSalt,
     status: "published",
     published: {
       revision,

@@ -21,7 +21,7 @@ import { z } from "zod";
 import { catalogCandidates } from "../csaf/import/match-candidates";
 import { InvalidCursor } from "../db/items";
 import { requireRole, requireTenantKind } from "../http/auth";
-import { type AppEnv, createRouter, ownTenantDb } from "../http/env";
+import { type AppEnv, type AuthContext, createRouter, ownTenantDb } from "../http/env";
 import { AppError, notFound, type TFieldError } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
 import { apiKeyScopes, noApiKeys, secretResponse } from "../http/route-access";
@@ -54,7 +54,7 @@ import {
 } from "../usecases/import-advisory";
 import { listComponentAdvisories } from "../usecases/list-component-advisories";
 import { readAdvisoryDocument } from "../usecases/match-published-component";
-import { advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read-advisory";
+import { advisoryAsSeenBy, advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read-advisory";
 
 const tags = ["Advisories"];
 
@@ -82,7 +82,9 @@ const ZListQuery = ZAdvisoryQuery.extend({
   scope: z.enum(["public", "own", "shared"]).default("public"),
 });
 
-const toListItem = (a: TAdvisory) => ZAdvisoryListItem.parse(a);
+/** A list item as this reader may see it (a restriction names the reader only; docs/adr/0061). */
+const listItemsFor = (auth: AuthContext) => (a: TAdvisory) =>
+  ZAdvisoryListItem.parse(advisoryAsSeenBy(a, auth));
 
 export function csafProblem(error: CsafRejected): AppError {
   const errors: (TFieldError & { test: string })[] = error.failures.map((f) => ({
@@ -212,6 +214,7 @@ export const advisoryRoutes = createRouter()
       const query = c.req.valid("query");
       const { db } = c.var.deps;
       const tenantId = c.var.auth.tenantId;
+      const toListItem = listItemsFor(c.var.auth);
       if (query.status === "affecting") {
         // Advisories hitting my assets: from my impact items (my partition only).
         const impacts = (await listImpacts(db, tenantId)).filter((i) => i.state !== "resolved");

@@ -8,6 +8,7 @@ import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { listCatalog } from "../usecases/list-catalog";
 import { listComponentAdvisories } from "../usecases/list-component-advisories";
+import { advisoryAsSeenBy } from "../usecases/read-advisory";
 
 const tags = ["Catalog"];
 
@@ -75,7 +76,7 @@ export const catalogRoutes = createRouter()
       const rows = await listComponentAdvisories(c.var.deps.db, c.var.auth, c.req.valid("param").id);
       const items = rows.map((row) =>
         ZComponentAdvisory.parse({
-          advisory: ZAdvisoryListItem.parse(row.advisory),
+          advisory: ZAdvisoryListItem.parse(advisoryAsSeenBy(row.advisory, c.var.auth)),
           status: row.status,
           version: row.version,
           reason: row.reason,

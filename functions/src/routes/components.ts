@@ -8,7 +8,6 @@ import {
   ZRevisionSummary,
   ZRevisionView,
   ZSignedClaimExport,
-  ZSignedClaimPayload,
 } from "@assure/shared";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
@@ -36,6 +35,7 @@ import { getEvidence } from "../repos/evidence";
 import { getTenant } from "../repos/tenants";
 import { getComponent } from "../usecases/get-component";
 import { ClaimSetInvalid, publishDraft, SigningUnavailable } from "../usecases/publish-component";
+import { exportableRevision, readableRevision } from "../usecases/read-revision";
 import { sendEvidence } from "./evidence";
 
 const tags = ["Components"];
@@ -173,6 +173,11 @@ export const componentRoutes = createRouter()
       ...apiKeyScopes("components:write"),
       tags,
       summary: "Edit the draft (If-Match required); published revisions never change",
+      description:
+        "Before the first publication every field changes at once. Once published, the name, vendor, other " +
+        "details and visibility others see stay as published: the edits are answered in `pending` and take " +
+        "effect when you publish. Only a tighter restriction (a customer removed, a public component " +
+        "restricted) applies at once. See docs/adr/0061.",
       security: bearerSecurity,
       middleware: [...supplierWrite],
       request: { params: ZIdParam, body: jsonBody(ZComponentPatch) },
@@ -282,7 +287,7 @@ export const componentRoutes = createRouter()
       return c.json(
         {
           items: items
-            .map((item) => revisionSummary(item, component))
+            .map((item) => revisionSummary(readableRevision(item, c.var.auth.tenantId).item, component))
             .sort((a, b) => b.revision - a.revision),
         },
         200,
@@ -305,8 +310,8 @@ export const componentRoutes = createRouter()
       const component = await loadReadable(c, id);
       const item = await getRevision(c.var.deps.db, component.supplierTenantId, component.id, revision);
       if (!item) throw notFound("The revision");
-      const payload = ZSignedClaimPayload.parse(JSON.parse(item.payload));
-      return c.json({ ...revisionSummary(item, component), payload }, 200);
+      const readable = readableRevision(item, c.var.auth.tenantId);
+      return c.json({ ...revisionSummary(readable.item, component), payload: readable.payload }, 200);
     },
   )
   .openapi(
@@ -318,19 +323,23 @@ export const componentRoutes = createRouter()
       summary: "Export a revision as a signed claim (JWS); check it offline with `assure verify`",
       security: bearerSecurity,
       request: { params: ZRevisionParam },
-      responses: { 200: jsonResponse(ZSignedClaimExport, "The signed claim"), ...problemResponses(401, 404) },
+      responses: {
+        200: jsonResponse(ZSignedClaimExport, "The signed claim"),
+        ...problemResponses(401, 404, 409),
+      },
     }),
     async (c) => {
       const { id, revision } = c.req.valid("param");
       const component = await loadReadable(c, id);
       const item = await getRevision(c.var.deps.db, component.supplierTenantId, component.id, revision);
       if (!item) throw notFound("The revision");
+      const { payload } = exportableRevision(item, c.var.auth.tenantId);
       const body = ZSignedClaimExport.parse({
         format: "assure-signed-claim/1",
         kid: item.kid,
         jwksUrl: "/.well-known/claims-jwks.json",
         jws: item.jws,
-        payload: JSON.parse(item.payload),
+        payload,
       });
       return c.json(body, 200, {
         "content-disposition": `attachment; filename="claim-${component.id}-r${revision}.json"`,

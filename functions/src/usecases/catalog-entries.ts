@@ -1,4 +1,10 @@
-import { headlineCertification, type TCatalogEntry, ZCatalogEntry } from "@assure/shared";
+import {
+  headlineCertification,
+  type TCatalogEntry,
+  type TComponent,
+  visibilityAsSeenBy,
+  ZCatalogEntry,
+} from "@assure/shared";
 import type { Db } from "../db/client";
 import { type CatalogRow, type CatalogViewer, openAdvisoriesFor } from "../repos/catalog-facts";
 import { getCertificationsMany } from "../repos/certifications";
@@ -31,7 +37,13 @@ export async function toCatalogEntries(
   return rows.flatMap(({ component, facts }) => {
     const supplier = suppliers.get(component.supplierTenantId);
     if (!supplier || !component.published) return [];
-    const { draft: _draft, version: _version, ...visible } = component;
+    const {
+      draft: _draft,
+      version: _version,
+      pending: _pending,
+      audienceSalt: _salt,
+      ...visible
+    } = component;
     const ids = [...new Set(component.published.claims.flatMap((claim) => claim.certificationId ?? []))];
     const own = new Map(
       ids.flatMap((id) => {
@@ -46,6 +58,7 @@ export async function toCatalogEntries(
     return [
       ZCatalogEntry.parse({
         ...visible,
+        ...disclosedTo(component, viewer.tenantId),
         supplier: {
           id: supplier.id,
           name: supplier.name,
@@ -64,4 +77,18 @@ export async function toCatalogEntries(
       }),
     ];
   });
+}
+
+/**
+ * What a reader learns of a component's audience: a restriction names the reader only, never the other
+ * customers; the published digest of a revision signed with the customer list in clear (before
+ * docs/adr/0061) is withheld, since anyone could check a guessed list against it.
+ */
+export function disclosedTo(component: TComponent, viewerTenantId: string) {
+  const isOwner = component.supplierTenantId === viewerTenantId;
+  const legacyDigest = !isOwner && component.visibility.kind === "restricted" && !component.audienceSalt;
+  return {
+    visibility: visibilityAsSeenBy(component.visibility, viewerTenantId, isOwner),
+    ...(component.published && legacyDigest ? { published: { ...component.published, digest: "" } } : {}),
+  };
 }

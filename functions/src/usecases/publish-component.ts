@@ -2,6 +2,7 @@ import {
   certificationWindow,
   checkClaimSet,
   claimForVersion,
+  draftDetails,
   type TCertification,
   type TClaimIssue,
   type TComponent,
@@ -15,6 +16,7 @@ import {
   VersionMismatch,
   writePublishedRevision,
 } from "../repos/components";
+import { newAudienceSalt, signedVisibility } from "../signing/audience";
 import { canonicalJson, contentDigest } from "../signing/canonical-json";
 import type { ClaimSigner } from "../signing/claim-signer";
 
@@ -27,8 +29,14 @@ export class ClaimSetInvalid extends Error {
 }
 export class SigningUnavailable extends Error {}
 
-/** What a revision publishes (and what its digest covers): the component as buyers see it, with its claims. */
-export function publishableContent(component: TComponent) {
+/**
+ * What a revision publishes (and what its digest covers): the component as buyers will see it (pending edits
+ * applied), with its claims; a restriction as a salted digest of the customer list, never the list.
+ */
+export function publishableContent(draft: TComponent, audienceSalt: string) {
+  const component = draftDetails(draft);
+  if (component.visibility.kind === "restricted" && component.visibility.tenantIds.length === 0)
+    throw new ClaimSetInvalid([{ path: ["visibility", "tenantIds"], message: "name at least one customer" }]);
   return {
     name: component.name,
     vendor: component.vendor,
@@ -37,7 +45,7 @@ export function publishableContent(component: TComponent) {
     description: component.description,
     identifiers: component.identifiers,
     lifecycle: component.lifecycle,
-    visibility: component.visibility,
+    visibility: signedVisibility(component.visibility, audienceSalt),
     versions: component.draft.versions,
     claims: component.draft.claims,
   };
@@ -68,13 +76,14 @@ export async function publishDraft(
     db,
     ids.map((certificationId) => ({ supplierTenantId: supplier.id, certificationId })),
   );
-  const check = checkClaimSet(before.componentType, before.draft, certifications);
+  const check = checkClaimSet(draftDetails(before).componentType, before.draft, certifications);
   if (check.errors.length > 0) throw new ClaimSetInvalid(check.errors);
 
-  const content = publishableContent(before);
+  const audienceSalt = before.audienceSalt ?? newAudienceSalt();
+  const content = publishableContent(before, audienceSalt);
   const digest = contentDigest(content);
   if (input.expectedVersion !== before.version) throw new VersionMismatch();
-  if (before.status === "published" && before.published?.digest === digest) {
+  if (before.status === "published" && before.published?.digest === digest && !before.pending) {
     return { component: before, changed: false };
   }
   if (!signer) throw new SigningUnavailable("no claim-signing key is configured (CLAIM_SIGNING_JWK)");
@@ -111,6 +120,7 @@ export async function publishDraft(
     headline: { slC: headline.slC, basis: headline.basis },
     certWindow: certificationWindow(before.draft, certifications),
     digest,
+    audienceSalt,
     signed: { payload: payloadJson, jws, kid: signer.kid },
   });
   return { component, changed: true };

@@ -2,6 +2,7 @@ import {
   type TAdvisory,
   type TAdvisoryDetail,
   type TAdvisoryImpact,
+  visibilityAsSeenBy,
   ZAdvisoryDetail,
   ZComponent,
 } from "@assure/shared";
@@ -23,6 +24,19 @@ import { listImpactsForAdvisory } from "../repos/advisories-impact";
 /** Is the caller's tenant the advisory's owner? */
 export const ownsAdvisory = (advisory: TAdvisory, tenantId: string) =>
   advisory.owner.kind === "supplier" && advisory.owner.tenantId === tenantId;
+
+/**
+ * Who a restricted advisory is shared with is its owner's business (the platform operator's for platform
+ * advisories): every other reader sees a restriction naming itself only, never the other customers.
+ */
+export function advisoryAsSeenBy<T extends Pick<TAdvisory, "owner" | "visibility">>(
+  advisory: T,
+  auth: Pick<AuthContext, "tenantId" | "platformOperator">,
+): T {
+  const isOwner =
+    advisory.owner.kind === "supplier" ? advisory.owner.tenantId === auth.tenantId : auth.platformOperator;
+  return { ...advisory, visibility: visibilityAsSeenBy(advisory.visibility, auth.tenantId, isOwner) };
+}
 
 /**
  * An advisory the caller may read, else 404 (never 403, which would confirm it exists): published public ones
@@ -79,12 +93,15 @@ export async function advisoryDetail(
     [auth.tenantId],
     shown.map((m) => ({ advisoryId: advisory.id, componentId: m.componentId })),
   );
-  const { authored, ...visibleFields } = advisory;
+  const { authored, ...visibleFields } = advisoryAsSeenBy(advisory, auth);
   return ZAdvisoryDetail.parse({
     ...visibleFields,
     // What the supplier wrote (for its edit form) stays with the supplier.
     ...(authored && ownsAdvisory(advisory, auth.tenantId) ? { authored } : {}),
-    matches: shown.map(({ products, ...m }) => ({ ...m, productIds: products.map((p) => p.productId) })),
+    matches: shown.map(({ products, ...m }) => ({
+      ...advisoryAsSeenBy(m, auth),
+      productIds: products.map((p) => p.productId),
+    })),
     myDecisions: [...decisions.values()],
     myImpacts: impacts satisfies TAdvisoryImpact[],
     revisions: revisions.map((r) => ({

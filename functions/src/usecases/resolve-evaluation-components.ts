@@ -1,5 +1,6 @@
 import {
   claimForVersion,
+  RESTRICTED_COMPONENT_NAME,
   type TCertification,
   type TComponent,
   type TEvaluationClaim,
@@ -21,13 +22,21 @@ export interface TComponentRef {
 
 export const componentRefKey = (ref: TComponentRef) => `${ref.componentId}@${ref.version ?? "*"}`;
 
-/** Published, not withdrawn, and public or naming the viewer (whose partition holds the share pointer). */
-function claimVisibleTo(component: TComponent, viewerTenantId: string, shared: Set<string>): boolean {
-  if (component.status !== "published" || !component.published) return false;
-  if (component.visibility.kind === "public") return true;
+/**
+ * Whether the viewer may see the component at all: its supplier always; others once it was published (a
+ * withdrawn one stays readable, so an asset owner sees why an asset lost its claim) and when it is public or
+ * names the viewer (whose partition holds the share pointer). The same rule as the component page.
+ */
+function visibleTo(component: TComponent, viewerTenantId: string, shared: Set<string>): boolean {
   if (component.supplierTenantId === viewerTenantId) return true;
+  if (!component.published) return false;
+  if (component.visibility.kind === "public") return true;
   return component.visibility.tenantIds.includes(viewerTenantId) && shared.has(component.id);
 }
+
+/** Visible, and published (not withdrawn): its claim counts. */
+const claimVisibleTo = (component: TComponent, viewerTenantId: string, shared: Set<string>) =>
+  component.status === "published" && visibleTo(component, viewerTenantId, shared);
 
 /** The engine's certificate facts: revoked or suspended count as revoked; the dates decide expiry. */
 function certificateOf(certification: TCertification): NonNullable<TEvaluationClaim["certificate"]> {
@@ -89,6 +98,11 @@ export async function resolveEvaluationComponents(
     const id = componentRefKey(ref);
     if (!component) {
       resolved.set(id, { id, componentType: "EDR", name: `Unknown component ${ref.componentId}` });
+      continue;
+    }
+    if (!visibleTo(component, viewerTenantId, shared)) {
+      // Neither name nor vendor nor claim; the type stays, as the engine needs it to list the open requirements.
+      resolved.set(id, { id, componentType: component.componentType, name: RESTRICTED_COMPONENT_NAME });
       continue;
     }
     const claim = covering.get(id);

@@ -44,6 +44,16 @@ export const ZVisibility = z.discriminatedUnion("kind", [
 ]);
 export type TVisibility = z.infer<typeof ZVisibility>;
 
+/**
+ * The live restriction of a published component. It may name nobody for a while: replacing a customer removes
+ * the old one at once (tightening is safe) while the new one is only added when the supplier publishes.
+ */
+export const ZLiveVisibility = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("public") }),
+  z.object({ kind: z.literal("restricted"), tenantIds: z.array(ZId).max(100) }),
+]);
+export type TLiveVisibility = z.infer<typeof ZLiveVisibility>;
+
 export const COMPONENT_STATUSES = ["draft", "published", "withdrawn"] as const;
 export const ZComponentStatus = z.enum(COMPONENT_STATUSES);
 export type TComponentStatus = z.infer<typeof ZComponentStatus>;
@@ -143,6 +153,25 @@ export const ZPublishedSummary = z.preprocess(
 );
 export type TPublishedSummary = z.infer<typeof ZPublishedSummary>;
 
+/**
+ * The details of a published component that buyers see and a revision signs. Edits to them wait in `pending`
+ * until the supplier publishes (a tightened restriction applies at once; see narrowestVisibility).
+ */
+export const ZPublishedDetails = z.object({
+  name: z.string(),
+  vendor: z.string(),
+  productLine: z.string(),
+  componentType: ZComponentType,
+  description: z.string(),
+  identifiers: ZIdentifiers,
+  lifecycle: z.object({ ga: ZIsoDate.optional(), endOfSupport: ZIsoDate.optional() }),
+  visibility: ZVisibility,
+});
+export const PUBLISHED_DETAILS = ZPublishedDetails.keyof().options;
+
+export const ZPendingDetails = ZPublishedDetails.partial();
+export type TPendingDetails = z.infer<typeof ZPendingDetails>;
+
 export const ZComponent = z.object({
   id: ZId,
   supplierTenantId: ZId,
@@ -153,9 +182,17 @@ export const ZComponent = z.object({
   componentType: ZComponentType,
   description: z.string(),
   identifiers: ZIdentifiers,
-  visibility: ZVisibility,
+  /** Who may see the component now (for a published one: the last published restriction, or tighter). */
+  visibility: ZLiveVisibility,
   status: ZComponentStatus,
   sourceKey: ZSourceKey.optional(),
+  /** Edits to the published details that take effect when the supplier next publishes (absent: none). */
+  pending: ZPendingDetails.optional(),
+  /**
+   * Random salt of the audience digest a signed revision carries instead of the customer list (docs/adr/0061).
+   * The supplier's own; never shown to anyone else.
+   */
+  audienceSalt: z.string().optional(),
   /** The editable content: what the next publication will contain. */
   draft: z.preprocess(upgradeClaimSet, ZClaimSet),
   /** The claim set others see; absent until first published. */
@@ -177,7 +214,12 @@ export const ZSupplierSummary = z.object({
 export type TSupplierSummary = z.infer<typeof ZSupplierSummary>;
 
 /** A component as another tenant sees it: the published claim and the supplier, never the draft. */
-export const ZCatalogEntry = ZComponent.omit({ draft: true, version: true }).extend({
+export const ZCatalogEntry = ZComponent.omit({
+  draft: true,
+  version: true,
+  pending: true,
+  audienceSalt: true,
+}).extend({
   published: ZPublishedSummary,
   supplier: ZSupplierSummary,
   /** The certifications the published claims rest on, as they stand now (status, expiry, evidence). */

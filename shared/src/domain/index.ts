@@ -11,6 +11,7 @@ export * from "./claim-check";
 export * from "./claim-diff";
 export * from "./claims-document";
 export * from "./component";
+export * from "./component-disclosure";
 export * from "./conduit";
 export * from "./countermeasure";
 export * from "./evidence";

@@ -1,19 +1,25 @@
 import { z } from "zod";
 import { ZCertificationView } from "./certification";
 import { ZClaim, ZComponentRelease } from "./claim";
-import { ZComponentType, ZIdentifiers, ZVisibility } from "./component";
-import { ZId, ZIsoDate, ZIsoDateTime } from "./ids";
+import { ZPublishedDetails } from "./component";
+import { ZId, ZIsoDateTime } from "./ids";
+
+/**
+ * A revision's visibility as signed. A restricted one carries a salted digest of its customer list, never the
+ * list: every customer reads the revision and must not learn of the others, nor be able to confirm a guessed
+ * list against the digest (docs/adr/0061). Revisions signed before that carry `tenantIds`; they are shown to
+ * the supplier only as signed.
+ */
+export const ZSignedVisibility = z.union([
+  z.object({ kind: z.literal("public") }),
+  z.object({ kind: z.literal("restricted"), audienceDigest: z.string().regex(/^sha256:[0-9a-f]{64}$/) }),
+  z.object({ kind: z.literal("restricted"), tenantIds: z.array(ZId) }),
+]);
+export type TSignedVisibility = z.infer<typeof ZSignedVisibility>;
 
 /** What a published revision contains and its digest covers. */
-export const ZPublishedContent = z.object({
-  name: z.string(),
-  vendor: z.string(),
-  productLine: z.string(),
-  componentType: ZComponentType,
-  description: z.string(),
-  identifiers: ZIdentifiers,
-  lifecycle: z.object({ ga: ZIsoDate.optional(), endOfSupport: ZIsoDate.optional() }),
-  visibility: ZVisibility,
+export const ZPublishedContent = ZPublishedDetails.extend({
+  visibility: ZSignedVisibility,
   versions: z.array(ZComponentRelease),
   claims: z.array(ZClaim),
 });

@@ -52,12 +52,15 @@ export function ComponentForm({
   submitLabel,
   onSubmit,
   lookupTenant,
+  published = false,
 }: {
   initial: EditorValues;
   certifications: CertificationOption[];
   submitLabel: string;
   onSubmit: (input: unknown) => Promise<FormResult>;
   lookupTenant: LookupTenant;
+  /** The component has a published revision: saved edits wait for publishing (docs/publishing.md). */
+  published?: boolean;
 }) {
   const [values, setValues] = useState(initial);
   const [saved, setSaved] = useState(initial);
@@ -172,6 +175,12 @@ export function ComponentForm({
         });
       }}
     >
+      {published ? (
+        <p role="note" className="rounded-md bg-sky-50 p-3 text-sm text-sky-900">
+          Saving keeps your edits in the draft. Customers see the published name, vendor, details, visibility
+          and claims until you publish; only a tighter restriction (a customer removed) applies at once.
+        </p>
+      ) : null}
       <section className="grid gap-4 md:grid-cols-2" aria-label="Identity">
         {text("name", "Name", "/name")}
         {text("vendor", "Vendor (brand)", "/vendor", "Leave empty to use your organisation's name.")}
@@ -224,8 +233,17 @@ export function ComponentForm({
         {text("cpe", "CPE 2.3", "/identifiers/cpe", "e.g. cpe:2.3:h:northwind:nw-plc_5200:-:*:*:*:*:*:*:*")}
       </section>
 
-      <fieldset className="rounded-lg border border-slate-200 p-4">
+      <fieldset
+        className="rounded-lg border border-slate-200 p-4"
+        aria-describedby={published ? "visibility-hint" : undefined}
+      >
         <legend className="px-1 text-sm font-semibold">Visibility</legend>
+        {published ? (
+          <p id="visibility-hint" className="mb-3 text-xs text-slate-600">
+            Removing a customer, or restricting a public component, applies as soon as you save: they stop
+            seeing it at once. Adding a customer or making it public takes effect when you publish.
+          </p>
+        ) : null}
         <div className="flex flex-wrap gap-6 text-sm">
           <label className="flex items-center gap-2">
             <input

@@ -72,7 +72,8 @@ export default async function MyComponents() {
                     {c.published &&
                     c.version > 0 &&
                     c.status === "published" &&
-                    JSON.stringify(c.draft.claims) !== JSON.stringify(c.published.claims) ? (
+                    (c.pending !== undefined ||
+                      JSON.stringify(c.draft.claims) !== JSON.stringify(c.published.claims)) ? (
                       <span className="ml-2 text-xs text-amber-700">unpublished changes</span>
                     ) : null}
                   </td>

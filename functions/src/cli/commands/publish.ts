@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
+  draftDetails,
   type TCertification,
   type TClaimsDocument,
   type TComponent,
@@ -216,8 +217,12 @@ function componentBody(spec: TDocumentComponent, certificationIds: Map<string, s
   };
 }
 
-/** The part of a stored component a document describes: equal means no edit is needed. */
-function componentState(c: TComponent, withVendor: boolean) {
+/**
+ * The part of a stored component a document describes, as its next publication would show it (edits still
+ * pending included): equal means no edit is needed.
+ */
+function componentState(component: TComponent, withVendor: boolean) {
+  const c = draftDetails(component);
   return {
     name: c.name,
     ...(withVendor ? { vendor: c.vendor } : {}),

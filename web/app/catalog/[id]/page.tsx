@@ -99,7 +99,7 @@ export default async function ComponentPage({
             ) : null}
             {view.visibility.kind === "restricted" ? (
               <span className="badge bg-violet-100 text-violet-900">
-                {own ? "Restricted to named customers" : "Shared with your organisation only"}
+                {own ? "Restricted to named customers" : "Shared with your organisation under NDA"}
               </span>
             ) : null}
           </div>

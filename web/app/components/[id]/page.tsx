@@ -1,4 +1,10 @@
-import { type TComponent, ZComponent, ZRevisionSummary } from "@assure/shared";
+import {
+  draftDetails,
+  PUBLISHED_DETAILS,
+  type TComponent,
+  ZComponent,
+  ZRevisionSummary,
+} from "@assure/shared";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ZodError, z } from "zod";
@@ -24,11 +30,23 @@ const ZDirectory = z.object({
   items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })),
 });
 
+const FIELD_LABELS: Record<(typeof PUBLISHED_DETAILS)[number], string> = {
+  name: "name",
+  vendor: "vendor",
+  productLine: "product line",
+  componentType: "component type",
+  description: "description",
+  identifiers: "identifiers",
+  lifecycle: "lifecycle dates",
+  visibility: "visibility (the customers you added)",
+};
+
 /** Whether the draft differs from what was last published (so there is something to publish). */
 function hasUnpublishedChanges(component: TComponent): boolean {
   if (!component.published || component.status !== "published") return true;
   const { published } = component;
   return (
+    component.pending !== undefined ||
     JSON.stringify(published.claims) !== JSON.stringify(component.draft.claims) ||
     JSON.stringify(published.versions) !== JSON.stringify(component.draft.versions) ||
     published.publishedAt < component.updatedAt
@@ -54,7 +72,13 @@ export default async function EditComponent({
     if (isNotFound(error) || error instanceof ZodError) notFound();
     throw error;
   }
-  const tenantIds = component.visibility.kind === "restricted" ? component.visibility.tenantIds : [];
+  // The editor shows the draft (pending edits applied); the badge shows who sees the component now.
+  const draft = draftDetails(component);
+  const tenantIds = [
+    ...new Set(
+      [component.visibility, draft.visibility].flatMap((v) => (v.kind === "restricted" ? v.tenantIds : [])),
+    ),
+  ];
   const [certifications, customers, revisions, members] = await Promise.all([
     certificationOptions(context),
     tenantIds.length > 0
@@ -75,6 +99,10 @@ export default async function EditComponent({
   const publish = publishComponentAction.bind(null, component.id, component.version);
   const withdraw = withdrawComponentAction.bind(null, component.id, component.version);
   const unpublished = hasUnpublishedChanges(component);
+  const liveIds = component.visibility.kind === "restricted" ? component.visibility.tenantIds : [];
+  const liveCustomers = customers.filter((c) => liveIds.includes(c.id));
+  const draftIds = draft.visibility.kind === "restricted" ? draft.visibility.tenantIds : [];
+  const pendingFields = PUBLISHED_DETAILS.filter((field) => component.pending?.[field] !== undefined);
   const withdrawn = component.status === "withdrawn";
   return (
     <UnsavedChangesProvider>
@@ -95,7 +123,9 @@ export default async function EditComponent({
               <DraftState unpublished={unpublished} published={Boolean(component.published)} />
               {component.visibility.kind === "restricted" ? (
                 <span className="badge bg-violet-100 text-violet-900">
-                  restricted to {customers.map((c) => c.name).join(", ")}
+                  {liveCustomers.length > 0
+                    ? `restricted to ${liveCustomers.map((c) => c.name).join(", ")}`
+                    : "restricted: no customer until you publish"}
                 </span>
               ) : null}
             </div>
@@ -128,6 +158,9 @@ export default async function EditComponent({
             {unpublished && !withdrawn ? (
               <span className="text-sm text-amber-700">
                 The draft below differs: publish to release it as a new revision.
+                {pendingFields.length > 0
+                  ? ` Customers still see the published ${pendingFields.map((f) => FIELD_LABELS[f]).join(", ")}.`
+                  : ""}
               </span>
             ) : null}
           </section>
@@ -156,7 +189,11 @@ export default async function EditComponent({
               onSubmit={update}
               lookupTenant={lookupTenantAction}
               certifications={certifications}
-              initial={valuesOf(component, customers)}
+              published={Boolean(component.published)}
+              initial={valuesOf(
+                draft,
+                customers.filter((c) => draftIds.includes(c.id)),
+              )}
             />
           </div>
         )}

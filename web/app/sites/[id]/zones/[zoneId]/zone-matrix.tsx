@@ -5,6 +5,7 @@ import {
   EMPTY_ZONE_TEXT,
   evaluate,
   FOUNDATIONAL_REQUIREMENTS,
+  RESTRICTED_COMPONENT_NAME,
   replaceAssetComponent,
   type TAssetResult,
   type TSiteDocument,
@@ -260,6 +261,11 @@ export function ZoneMatrix({
                       </div>
                       <div className="text-xs text-slate-500">
                         {componentName}
+                        {componentName === RESTRICTED_COMPONENT_NAME ? (
+                          <span className="ml-1">
+                            (its supplier does not share it with you: it brings no claim)
+                          </span>
+                        ) : null}
                         {asset.atRisk ? (
                           <span className="badge ml-1 bg-red-600 text-white">at risk</span>
                         ) : null}
