@@ -26,12 +26,21 @@ async function focusRing(page: Page) {
     const element = document.activeElement as HTMLElement | null;
     if (!element || element === document.body) return null;
     const style = getComputedStyle(element);
-    const rgb = (value: string) => (value.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+    // Colours come back in any CSS syntax (Tailwind's are oklch): paint one pixel to read it as RGBA.
+    const canvas = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+    const rgb = (value: string) => {
+      if (!canvas) return [];
+      canvas.clearRect(0, 0, 1, 1);
+      canvas.fillStyle = value;
+      canvas.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data;
+      return a === 0 ? [] : a === 255 ? [r ?? 0, g ?? 0, b ?? 0] : [r ?? 0, g ?? 0, b ?? 0, (a ?? 0) / 255];
+    };
     let behind = element.parentElement;
     let background = [255, 255, 255];
     while (behind) {
       const color = rgb(getComputedStyle(behind).backgroundColor);
-      if (color.length === 3 || (color.length === 4 && color[3] === 1)) {
+      if (color.length === 3) {
         background = color.slice(0, 3);
         break;
       }

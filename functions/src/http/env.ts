@@ -3,7 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Db } from "../db/client";
 import type { AppDeps } from "../deps";
-import { AppError, zodIssuesToFieldErrors } from "./errors";
+import { AppError, invalidFields, zodIssuesToFieldErrors } from "./errors";
 import { guardRoute } from "./route-access";
 
 /** Who is calling, derived from a verified token or API key, never from the request body. */
@@ -45,9 +45,7 @@ export function createRouter() {
     defaultHook: (result) => {
       if (!result.success) {
         const where = TARGET_NAMES[result.target as keyof typeof TARGET_NAMES];
-        throw new AppError("validation_failed", "Some fields are not valid; see errors[].", {
-          errors: zodIssuesToFieldErrors(result.error, where),
-        });
+        throw invalidFields(zodIssuesToFieldErrors(result.error, where));
       }
     },
   });

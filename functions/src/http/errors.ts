@@ -1,3 +1,4 @@
+import { humanIssue, invalidFieldsDetail } from "@assure/shared";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -57,10 +58,22 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("not_found", `${what} was not found`);
 
+/** A 400 naming the invalid fields in words in `detail`, each with what to do in `errors[]`. */
+export function invalidFields(errors: TFieldError[], lead = ""): AppError {
+  const paths = errors.map((e) =>
+    e.path
+      .split("/")
+      .slice(1)
+      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+  );
+  return new AppError("validation_failed", `${lead}${invalidFieldsDetail(paths)}`, { errors });
+}
+
 export function zodIssuesToFieldErrors(error: ZodError, where?: TFieldError["in"]): TFieldError[] {
   return error.issues.map((issue) => ({
     path: `/${issue.path.map((part) => String(part).replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`,
-    message: issue.message,
+    message: humanIssue(issue),
     ...(where ? { in: where } : {}),
   }));
 }

@@ -2,7 +2,7 @@ import { type TSiteGrant, ZGrantInput, ZGrantPatch, ZSharedSite, ZSiteGrant } fr
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { createRouter } from "../http/env";
-import { AppError, notFound } from "../http/errors";
+import { AppError, invalidFields, notFound } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
 import { apiKeyScopes, noApiKeys } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
@@ -94,9 +94,9 @@ export const grantRoutes = createRouter()
       const input = c.req.valid("json");
       const grantee = await getTenantBySlug(db, input.granteeSlug);
       if (!grantee?.kinds.includes("integrator") || grantee.id === access.ownerTenantId) {
-        throw new AppError("validation_failed", "Some fields are not valid; see errors[].", {
-          errors: [{ path: "/granteeSlug", message: "no integrator tenant has this slug", in: "body" }],
-        });
+        throw invalidFields([
+          { path: "/granteeSlug", message: "no integrator tenant has this slug", in: "body" },
+        ]);
       }
       const before = await getGrant(db, access.ownerTenantId, access.site.id, grantee.id);
       if (before && !before.revokedAt) {

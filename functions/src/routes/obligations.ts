@@ -20,7 +20,7 @@ import { batchGetItems } from "../db/batch";
 import { parseItems } from "../db/items";
 import { keys } from "../db/keys";
 import { type AppEnv, createRouter } from "../http/env";
-import { AppError } from "../http/errors";
+import { AppError, invalidFields } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
 import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
@@ -303,15 +303,13 @@ export const siteObligationRoutes = createRouter()
         ? await getEvidence(c.var.deps.db, c.var.auth.tenantId, input.evidenceId)
         : undefined;
       if (input.evidenceId && file?.state !== "stored") {
-        throw new AppError("validation_failed", "Some fields are not valid; see errors[].", {
-          errors: [
-            {
-              path: "/evidenceId",
-              message: "not an evidence file of your organisation that is uploaded",
-              in: "body",
-            },
-          ],
-        });
+        throw invalidFields([
+          {
+            path: "/evidenceId",
+            message: "not an evidence file of your organisation that is uploaded",
+            in: "body",
+          },
+        ]);
       }
       const after = await change(c, access, expected, "obligation.evidence.add", (o, entry) => {
         const now = c.var.deps.now().toISOString();

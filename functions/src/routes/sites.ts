@@ -29,7 +29,7 @@ import { parseItem } from "../db/items";
 import { type Key, keys } from "../db/keys";
 import { requireRole, requireTenantKind } from "../http/auth";
 import { type AppEnv, createRouter } from "../http/env";
-import { AppError, notFound } from "../http/errors";
+import { AppError, invalidFields, notFound } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
 import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
@@ -119,9 +119,7 @@ export function mapSiteWriteError(what: string, scopeKind?: string) {
         scopeKind && ["zone", "conduit", "asset"].includes(error.guard)
           ? ["/scope/id", `no such ${error.guard} in this site`]
           : (known ?? ["/", error.guard]);
-      throw new AppError("validation_failed", "Some fields are not valid; see errors[].", {
-        errors: [{ path, message, in: "body" }],
-      });
+      throw invalidFields([{ path, message, in: "body" }]);
     }
     throw error;
   };
@@ -155,11 +153,9 @@ async function checkComponentVisible(
 ) {
   const resolved = await resolveEvaluationComponents(db, tenantId, [ref]);
   if (![...resolved.values()][0]?.claim) {
-    throw new AppError("validation_failed", "Some fields are not valid; see errors[].", {
-      errors: [
-        { path: "/componentId", message: "not a published catalog component you can see", in: "body" },
-      ],
-    });
+    throw invalidFields([
+      { path: "/componentId", message: "not a published catalog component you can see", in: "body" },
+    ]);
   }
 }
 
@@ -638,9 +634,9 @@ const childRoutes = createRouter()
       );
       const patch = c.req.valid("json");
       if ((patch.fromZoneId ?? before.fromZoneId) === (patch.toZoneId ?? before.toZoneId)) {
-        throw new AppError("validation_failed", "Some fields are not valid; see errors[].", {
-          errors: [{ path: "/toZoneId", message: "a conduit joins two different zones", in: "body" }],
-        });
+        throw invalidFields([
+          { path: "/toZoneId", message: "a conduit joins two different zones", in: "body" },
+        ]);
       }
       const context = writeContextFor(access, c.var.auth, c.var.deps.now());
       const conduit = await updateConduit(db, context, { before, patch, expectedVersion: version }).catch(

@@ -2,7 +2,7 @@ import { planSiteImport, type TSite, ZSiteCountermeasure } from "@assure/shared"
 import { ulid } from "ulid";
 import type { Db } from "../db/client";
 import { keys } from "../db/keys";
-import { AppError } from "../http/errors";
+import { AppError, invalidFields } from "../http/errors";
 import { assetItem, newAsset } from "../repos/assets";
 import { newConduit } from "../repos/conduits";
 import { newCountermeasure } from "../repos/countermeasures";
@@ -28,9 +28,10 @@ export async function importSite(
         { limit: planned.tooLarge },
       );
     }
-    throw new AppError("validation_failed", "The site document is not valid; see errors[].", {
-      errors: planned.issues.map((issue) => ({ ...issue, in: "body" as const })),
-    });
+    throw invalidFields(
+      planned.issues.map((issue) => ({ ...issue, in: "body" as const })),
+      "The site document is not valid. ",
+    );
   }
   const { plan } = planned;
   const resolved = await resolveEvaluationComponents(
@@ -59,7 +60,7 @@ export async function importSite(
     }
   });
   if (errors.length > 0) {
-    throw new AppError("validation_failed", "The site document is not valid; see errors[].", { errors });
+    throw invalidFields(errors, "The site document is not valid. ");
   }
 
   const siteId = ulid().toLowerCase();
