@@ -180,7 +180,8 @@ export function verdictMemoOf(capability: TComponentCapability): TVerdictMemo {
 
 /**
  * One asset, one FR: meets when SL-C reaches SL-T; covered when countermeasures raise the effective level to
- * SL-T; otherwise a gap (a component without a claim has SL-C 0). The effective level never drops below SL-C.
+ * SL-T; otherwise a gap (a component without a claim is a gap on every FR that no countermeasure covers; a
+ * procedural countermeasure counts as SL 1 at most). The effective level never drops below SL-C.
  * Unless a countermeasure is what lifts it to SL-T, the verdict depends only on the component, FR, SL-T and
  * effective level, so it is built once and shared (frozen) by every asset with the same inputs: a plant has far
  * fewer distinct verdicts than asset × FR pairs, and allocating less is what keeps 10,000 assets fast. Covered
