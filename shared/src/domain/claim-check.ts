@@ -1,5 +1,7 @@
+import { applicableRows } from "../engine/applicable-requirements";
 import { deriveSlC, type TFrDerivation } from "../engine/derive-sl-c";
 import { resolveComponentCapability } from "../engine/resolve-component-capability";
+import { frLabel } from "../engine/security-levels";
 import type { TCertification } from "./certification";
 import { type TClaim, type TClaimSet, uncoveredVersions, versionIssues } from "./claim";
 import type { TComponentType } from "./component";
@@ -36,15 +38,30 @@ export function checkClaimSet(
   certifications?: ReadonlyMap<string, Pick<TCertification, "id" | "standardPart">>,
 ): TClaimSetCheck {
   const errors: TClaimIssue[] = versionIssues(claimSet.versions);
+  const warnings: TClaimIssue[] = [];
   claimSet.claims.forEach((claim, i) => {
     if (claim.requirements && Object.keys(claim.requirements).length > 0) {
       const capability = resolveComponentCapability(
         { id: `claim ${i + 1}`, componentType, claim: { slC: claim.slC, requirements: claim.requirements } },
         "1970-01-01",
       );
+      const derivation = deriveSlC(componentType, claim.requirements).perFr;
       for (const reason of capability.inconsistencies) {
         if (reason.code === "declared_above_derived" && reason.fr) {
-          errors.push({ path: ["claims", i, "slC", reason.fr - 1], message: reason.message });
+          const path = ["claims", i, "slC", reason.fr - 1];
+          // An FR the claim lists nothing of is shown, not refused: evaluations count its rows as not met.
+          const listsNone =
+            derivation[reason.fr - 1]?.unlisted.length === applicableRows(componentType, reason.fr).length;
+          if (listsNone) {
+            warnings.push({
+              path,
+              message: `${reason.message} No ${frLabel(reason.fr)} requirement is listed: once a claim lists requirement results, evaluations count every row it does not list as not met.`,
+            });
+          } else {
+            errors.push({ path, message: reason.message });
+          }
+        } else if (reason.code === "not_applicable_majority") {
+          warnings.push({ path: ["claims", i, "requirements"], message: reason.message });
         } else {
           errors.push({ path: ["claims", i, "requirements"], message: reason.message });
         }
@@ -70,9 +87,11 @@ export function checkClaimSet(
       frs.add(key);
     });
   });
-  const warnings = uncoveredVersions(claimSet).map((version) => ({
-    path: ["versions"],
-    message: `no claim covers version ${version}; its capability counts as unknown`,
-  }));
+  for (const version of uncoveredVersions(claimSet)) {
+    warnings.push({
+      path: ["versions"],
+      message: `no claim covers version ${version}; its capability counts as unknown`,
+    });
+  }
   return { errors, warnings };
 }

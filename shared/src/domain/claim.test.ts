@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { applicableRows } from "../engine/applicable-requirements";
 import { certificationState, engineCertificateStatus } from "./certification";
 import { claimCoversVersion, claimForVersion, uncoveredVersions, ZClaim } from "./claim";
 import { checkClaimSet } from "./claim-check";
@@ -54,6 +55,36 @@ describe("checkClaimSet", () => {
     expect(check.errors.map((e) => e.path)).toContainEqual(["claims", 0, "slC", 0]);
     expect(check.errors[0]?.message).toContain("support SL0");
     expect(check.errors[0]?.message).toContain("CR 1.1 RE(1)");
+  });
+
+  it.each<[string, Record<string, boolean | "n/a">, "errors" | "warnings"]>([
+    [
+      "an FR listing some rows but not enough refuses the publish",
+      { "CR 1.1": true, "CR 2.1": true },
+      "errors",
+    ],
+    ["an FR listing no row is shown, not refused", { "CR 2.1": true, "CR 2.1 RE(1)": true }, "warnings"],
+  ])("%s", (_, requirements, list) => {
+    const check = checkClaimSet("EDR", {
+      versions: [],
+      claims: [ZClaim.parse({ versionRange: "*", slC: [1, 0, 0, 0, 0, 0, 0], requirements })],
+    });
+    const other = list === "errors" ? "warnings" : "errors";
+    expect(check[list].map((issue) => issue.path)).toContainEqual(["claims", 0, "slC", 0]);
+    expect(check[other].map((issue) => issue.path)).not.toContainEqual(["claims", 0, "slC", 0]);
+  });
+
+  it("shows an FR resting mostly on n/a as a warning, not an error", () => {
+    const fr1 = applicableRows("EDR", 1).filter((row) => row.minSl <= 1);
+    const requirements = Object.fromEntries(fr1.map((row) => [row.id, "n/a" as const]));
+    const check = checkClaimSet("EDR", {
+      versions: [],
+      claims: [ZClaim.parse({ versionRange: "*", slC: [1, 0, 0, 0, 0, 0, 0], requirements })],
+    });
+    expect(check.errors).toEqual([]);
+    expect(check.warnings.map((issue) => issue.message)).toContainEqual(
+      expect.stringMatching(new RegExp(`^FR1: ${fr1.length} of ${fr1.length} rows n/a`)),
+    );
   });
 
   it("flags unknown requirement ids and a certified claim without a certification", () => {

@@ -18,6 +18,7 @@ export const SITE_OBLIGATION_SOURCES = [
   "security_context",
   "countermeasure",
   "advisory_remediation",
+  "end_of_support",
   "role_baseline",
 ] as const;
 export const ZSiteObligationSource = z.enum(SITE_OBLIGATION_SOURCES);
@@ -27,6 +28,7 @@ export const OBLIGATION_SOURCE_LABELS: Record<TSiteObligationSource, string> = {
   security_context: "Security context",
   countermeasure: "Countermeasure",
   advisory_remediation: "Advisory remediation",
+  end_of_support: "End of support",
   role_baseline: "Role baseline",
 };
 

@@ -1,16 +1,28 @@
+import type { COUNTERMEASURE_KINDS } from "../domain/countermeasure";
 import type { TResponsibleParty } from "./resolve-component-capability";
 import { FR_COUNT } from "./security-levels";
 import type { TCountermeasureScopeKind } from "./verdict-reason";
 
 export type TCountermeasureScope = { asset: string } | { zone: string } | { conduit: string };
 
-/** A compensating countermeasure: raises the effective level of the FRs it names to `raisesTo`. */
+export type TCountermeasureKind = (typeof COUNTERMEASURE_KINDS)[number];
+
+/**
+ * The highest level a procedural countermeasure (a rule, a procedure, training) reaches: SL 2 and above guard
+ * against intentional violation, which procedures alone do not stop.
+ */
+export const PROCEDURAL_RAISE_CAP = 1;
+
+/**
+ * A compensating countermeasure: raises the effective level of the FRs it names to `raisesTo` (a procedural
+ * one to SL 1 at most; `kind` defaults to technical).
+ */
 export type TCountermeasure = {
   id: string;
   scope: TCountermeasureScope;
   frs: readonly number[];
   raisesTo: number;
-  kind?: "technical" | "procedural" | undefined;
+  kind?: TCountermeasureKind | undefined;
   responsibleParty?: TResponsibleParty | undefined;
   description?: string | undefined;
 };
@@ -19,7 +31,10 @@ export type TCountermeasure = {
 export type TRaiseSource = {
   countermeasureId: string;
   scope: TCountermeasureScopeKind;
+  /** The level it reaches: `raisesTo`, capped for a procedural countermeasure. */
   raisesTo: number;
+  /** Set when the level was capped: the `raisesTo` the countermeasure states. */
+  statedRaisesTo?: number;
   /** The conduit carrying the countermeasure, for conduit scope. */
   conduitId?: string;
   /** Set when a zone's assets are raised because every conduit into the zone carries a countermeasure. */
@@ -61,7 +76,18 @@ export function indexCountermeasures(countermeasures: readonly TCountermeasure[]
   return index;
 }
 
-/** The best level per FR that a set of countermeasures reaches; ties keep the first listed. */
+/** The level a countermeasure reaches: what it states, and SL 1 at most for a procedural one. */
+export function credibleRaise(countermeasure: Pick<TCountermeasure, "raisesTo" | "kind">): number {
+  return countermeasure.kind === "procedural"
+    ? Math.min(countermeasure.raisesTo, PROCEDURAL_RAISE_CAP)
+    : countermeasure.raisesTo;
+}
+
+/**
+ * The best level per FR that a set of countermeasures reaches; ties keep the first listed. A procedural
+ * countermeasure counts as SL 1 at most; when nothing else reaches higher, the capped one is kept as the source
+ * so the verdict can say why it falls short.
+ */
 export function raiseFromCountermeasures(
   countermeasures: readonly TCountermeasure[] | undefined,
 ): TRaiseProfile {
@@ -70,16 +96,18 @@ export function raiseFromCountermeasures(
   const sources: (TRaiseSource | null)[] = [null, null, null, null, null, null, null];
   for (const countermeasure of countermeasures) {
     const { kind, targetId } = scopeOf(countermeasure);
+    const raisesTo = credibleRaise(countermeasure);
     const source: TRaiseSource = {
       countermeasureId: countermeasure.id,
       scope: kind,
-      raisesTo: countermeasure.raisesTo,
+      raisesTo,
+      ...(raisesTo < countermeasure.raisesTo ? { statedRaisesTo: countermeasure.raisesTo } : {}),
       ...(kind === "conduit" ? { conduitId: targetId } : {}),
     };
     for (const fr of countermeasure.frs) {
       const i = fr - 1;
-      if (i >= 0 && i < FR_COUNT && countermeasure.raisesTo > (levels[i] ?? 0)) {
-        levels[i] = countermeasure.raisesTo;
+      if (i >= 0 && i < FR_COUNT && raisesTo > (levels[i] ?? 0)) {
+        levels[i] = raisesTo;
         sources[i] = source;
       }
     }

@@ -1,11 +1,16 @@
 import { z } from "zod";
-import type { TCountermeasure } from "./apply-countermeasures";
+import { credibleRaise, type TCountermeasure } from "./apply-countermeasures";
 import { remediationParty, remediationText, type TAssetAdvisory } from "./assess-advisories";
 import { RESPONSIBLE_PARTIES, type TComponentCapability } from "./resolve-component-capability";
 import { frLabel } from "./security-levels";
 
 export const ZResponsibleParty = z.enum(RESPONSIBLE_PARTIES);
-export const OBLIGATION_SOURCES = ["security_context", "countermeasure", "advisory_remediation"] as const;
+export const OBLIGATION_SOURCES = [
+  "security_context",
+  "countermeasure",
+  "advisory_remediation",
+  "end_of_support",
+] as const;
 export const ZObligationSource = z.enum(OBLIGATION_SOURCES);
 
 /** Something a party must do for the verdicts to hold, with the subject it concerns. */
@@ -85,14 +90,31 @@ export class ObligationCollector {
     this.addForAsset(`${this.locationKey}:countermeasure:${countermeasure.id}`, assetId, () => {
       const frs = [...new Set(countermeasure.frs)].sort((left, right) => left - right);
       const description = countermeasure.description ? `: ${countermeasure.description}` : "";
+      const raisesTo = credibleRaise(countermeasure);
+      const capped =
+        raisesTo < countermeasure.raisesTo
+          ? ` (procedural: SL${raisesTo} at most, although it states SL${countermeasure.raisesTo})`
+          : "";
       return {
         source: "countermeasure",
         responsibleParty: countermeasure.responsibleParty ?? "asset_owner",
-        text: `Keep countermeasure ${countermeasure.id} in place and evidenced; it raises ${frs.map(frLabel).join(", ")} to SL${countermeasure.raisesTo}${description}`,
+        text: `Keep countermeasure ${countermeasure.id} in place and evidenced; it raises ${frs.map(frLabel).join(", ")} to SL${raisesTo}${capped}${description}`,
         frs,
         countermeasureId: countermeasure.id,
       };
     });
+  }
+
+  /** An unsupported component: the asset owner plans its replacement, one obligation per component here. */
+  addEndOfSupport(capability: TComponentCapability, assetId: string) {
+    const since = capability.endOfSupport ?? "";
+    this.addForAsset(`${this.locationKey}:end_of_support:${capability.componentId}`, assetId, () => ({
+      source: "end_of_support",
+      responsibleParty: "asset_owner",
+      text: `Plan the replacement of component ${capability.componentId}: unsupported since ${since}, it gets no more security updates`,
+      frs: [],
+      componentId: capability.componentId,
+    }));
   }
 
   addAdvisory(advisory: TAssetAdvisory, assetId: string) {

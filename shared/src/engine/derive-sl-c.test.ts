@@ -15,7 +15,15 @@ const derivedFor = (componentType: TComponentType, requirements: TRequirementRes
 
 describe("deriveSlC", () => {
   it.each<[string, TComponentType, TRequirementResults, number, number | null]>([
-    ["nothing listed for the FR leaves it to the declared level", "EDR", { "CR 2.1": true }, 1, null],
+    ["no requirement listed leaves the FR to the declared level", "EDR", {}, 1, null],
+    ["only unknown ids listed leaves the FR to the declared level", "EDR", { "CR 99.1": true }, 1, null],
+    [
+      "an FR the claim lists nothing of, while it lists another FR, counts as not met",
+      "EDR",
+      { "CR 2.1": true },
+      1,
+      0,
+    ],
     ["every applicable row met gives SL4", "EDR", allMet("EDR", 1), 1, 4],
     [
       "only rows up to SL2 listed gives SL2 (unlisted higher rows count as not met)",
@@ -60,6 +68,14 @@ describe("deriveSlC", () => {
     ],
   ])("%s", (_, componentType, requirements, fr, expected) => {
     expect(derivedFor(componentType, requirements, fr)?.derived).toBe(expected);
+  });
+
+  it("counts the rows not listed and the rows answered n/a", () => {
+    const derivation = derivedFor("EDR", { "CR 2.1": true, "CR 1.1": true, "CR 1.2": "n/a" }, 1);
+    const fr1 = listComponentRequirements({ componentType: "EDR", fr: 1 }).length;
+    expect(derivation?.unlisted).toHaveLength(fr1 - 2);
+    expect(derivation?.notApplicable.map((row) => row.id)).toEqual(["CR 1.2"]);
+    expect(derivation?.unmet).toEqual(derivation?.unlisted);
   });
 
   it("lists the unmet rows lowest level first", () => {

@@ -9,10 +9,14 @@ export type TRequirementResults = Readonly<Record<string, TRequirementResult>>;
 
 export type TFrDerivation = {
   fr: number;
-  /** Highest level whose applicable rows are all met; null when the claim lists no row of this FR. */
+  /** Highest level whose applicable rows are all met; null when the claim lists no applicable row at all. */
   derived: number | null;
   /** Applicable rows that are false or not listed, lowest level first (empty when `derived` is null). */
   unmet: readonly TApplicableRow[];
+  /** Applicable rows the claim does not list (a subset of `unmet`), lowest level first. */
+  unlisted: readonly TApplicableRow[];
+  /** Applicable rows answered `"n/a"`, lowest level first. */
+  notApplicable: readonly TApplicableRow[];
 };
 
 export type TSlCDerivation = {
@@ -25,10 +29,11 @@ export type TSlCDerivation = {
 
 /**
  * Derives SL-C per FR from per-requirement results (IEC 62443-4-2, cumulative within an FR): the highest n
- * such that every row applicable to the component type with min_sl ≤ n is met. An FR the claim says nothing
- * about is left to the declared level (null); once an FR lists any row, unlisted rows of it count as not met,
- * because unknown is not a pass. A component-specific CR id ("CR 2.4") stands for the type's row ("EDR 2.4");
- * the type's own id wins when both are given. See docs/adr/0002-sl-c-derivation.md.
+ * such that every row applicable to the component type with min_sl ≤ n is met. Once the claim lists any
+ * applicable row, the list is taken as complete: every applicable row it does not list counts as not met, in
+ * every FR, because unknown is not a pass. A claim that lists no applicable row leaves every FR to the declared
+ * level (null). A component-specific CR id ("CR 2.4") stands for the type's row ("EDR 2.4"); the type's own
+ * id wins when both are given. See docs/adr/0002-sl-c-derivation.md and docs/adr/0065-assurance-rigor.md.
  */
 export function deriveSlC(componentType: TComponentType, requirements: TRequirementResults): TSlCDerivation {
   const results = new Map<string, TRequirementResult>();
@@ -56,15 +61,28 @@ export function deriveSlC(componentType: TComponentType, requirements: TRequirem
   }
   for (const [id, result] of aliased) if (!results.has(id)) results.set(id, result);
 
+  const listsAny = results.size > 0;
   const perFr = FR_NUMBERS.map((fr): TFrDerivation => {
-    const rows = applicableRows(componentType, fr);
-    if (!rows.some((row) => results.has(row.id))) return { fr, derived: null, unmet: [] };
-    const unmet = rows.filter((row) => {
+    if (!listsAny) return { fr, derived: null, unmet: [], unlisted: [], notApplicable: [] };
+    const unmet: TApplicableRow[] = [];
+    const unlisted: TApplicableRow[] = [];
+    const notApplicable: TApplicableRow[] = [];
+    for (const row of applicableRows(componentType, fr)) {
       const result = results.get(row.id);
-      return result === undefined || result === false;
-    });
+      if (result === undefined) {
+        unmet.push(row);
+        unlisted.push(row);
+      } else if (result === false) unmet.push(row);
+      else if (result === "n/a") notApplicable.push(row);
+    }
     const lowestUnmet = unmet[0];
-    return { fr, derived: lowestUnmet ? lowestUnmet.minSl - 1 : MAX_SECURITY_LEVEL, unmet };
+    return {
+      fr,
+      derived: lowestUnmet ? lowestUnmet.minSl - 1 : MAX_SECURITY_LEVEL,
+      unmet,
+      unlisted,
+      notApplicable,
+    };
   });
   return { perFr, unknownRequirementIds, notApplicableRequirementIds };
 }

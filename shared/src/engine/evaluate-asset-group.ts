@@ -29,7 +29,7 @@ export type TAssetEvaluation = {
   atRisk: boolean;
   /** The basis that counts on the evaluation date; null without a claim. */
   basis: TAssuranceBasis | null;
-  /** Asset-wide reasons: missing claim, certificate, open advisories. */
+  /** Asset-wide reasons: missing claim, certificate, end of support, open advisories. */
   reasons: TReason[];
   /** Components of the same type in the document that would close every gap, best first. */
   suggestions?: TSuggestion[] | undefined;
@@ -126,12 +126,13 @@ function componentReasons(capability: TComponentCapability): TReason[] {
     list.push({
       code: "no_claim",
       message: capability.componentType
-        ? `Component ${capability.componentId} has no claim: unknown capability counts as SL 0, never as a pass.`
-        : `Component ${capability.componentId} is not in the document: unknown capability counts as SL 0.`,
+        ? `No claim: component ${capability.componentId} has no claim, so its capability is unknown and every FR is a gap.`
+        : `No claim: component ${capability.componentId} is not in the document, so every FR is a gap.`,
       componentId: capability.componentId,
     });
   }
   if (capability.basisReason) list.push(capability.basisReason);
+  if (capability.endOfSupportReason) list.push(capability.endOfSupportReason);
   return Object.freeze(list) as TReason[];
 }
 
@@ -149,8 +150,11 @@ export function unknownComponentCapability(componentId: string): TComponentCapab
     basisReason: null,
     inconsistencies: [],
     derivationReasonByFr: FR_NUMBERS.map(() => null),
+    certificateReasonByFr: FR_NUMBERS.map(() => null),
     unmetByFr: FR_NUMBERS.map(() => null),
     securityContext: [],
+    endOfSupport: null,
+    endOfSupportReason: null,
   };
 }
 
@@ -227,11 +231,15 @@ export function evaluateAssetGroup(
 
     // Shared (frozen) unless an open advisory adds to it: most assets have nothing of their own to say.
     let reasons = entry.reasons;
-    let atRisk = false;
+    // Past end of support the asset is at risk and owes a replacement plan; levels are unchanged.
+    let atRisk = Boolean(capability.endOfSupportReason);
+    if (atRisk) obligations.addEndOfSupport(capability, asset.id);
     if (asset.advisories) {
+      let copied = false;
       for (const advisory of asset.advisories) {
         if (!isAdvisoryOpen(advisory)) continue;
-        if (!atRisk) reasons = [...reasons];
+        if (!copied) reasons = [...reasons];
+        copied = true;
         atRisk = true;
         reasons.push(openAdvisoryReason(advisory));
         obligations.addAdvisory(advisory, asset.id);
@@ -289,6 +297,8 @@ const CERTIFICATE_CAUSES: Partial<Record<TReason["code"], string>> = {
   certificate_revoked: "its certificate is revoked",
   certificate_not_yet_valid: "its certificate is not valid yet",
   certificate_missing: "it has no certificate",
+  certificate_wrong_part: "its certificate does not certify a component",
+  certificate_undated: "its certificate lacks an issue or expiry date",
 };
 
 const BASIS_WORDS: Record<TAssuranceBasis, string> = {

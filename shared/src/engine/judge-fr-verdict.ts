@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { rowIdsBetweenLevels } from "./applicable-requirements";
-import type { TRaiseProfile, TRaiseSource } from "./apply-countermeasures";
+import { PROCEDURAL_RAISE_CAP, type TRaiseProfile, type TRaiseSource } from "./apply-countermeasures";
 import type { TComponentCapability } from "./resolve-component-capability";
 import { FR_COUNT, frLabel, MAX_SECURITY_LEVEL } from "./security-levels";
 import type { TReason } from "./verdict-reason";
@@ -86,6 +86,11 @@ function belowTargetReason(
 }
 
 function describeSource(source: TRaiseSource): string {
+  if (source.statedRaisesTo !== undefined) return `procedural ${describePlace(source)}`;
+  return describePlace(source);
+}
+
+function describePlace(source: TRaiseSource): string {
   if (source.conduitCount !== undefined) {
     const conduits =
       source.conduitCount === 1
@@ -106,14 +111,23 @@ function countermeasureReason(source: TRaiseSource, fr: number, slT: number): TR
   let reason = cache[key];
   if (!reason) {
     const covers = source.raisesTo >= slT;
+    const capped = source.statedRaisesTo !== undefined;
+    const cap = capped
+      ? ` (it states SL${source.statedRaisesTo}; a procedural countermeasure raises an FR to SL${PROCEDURAL_RAISE_CAP} at most)`
+      : "";
     reason = Object.freeze({
-      code: covers ? "covered_by_countermeasure" : "countermeasure_insufficient",
+      code: covers
+        ? "covered_by_countermeasure"
+        : capped
+          ? "countermeasure_procedural_cap"
+          : "countermeasure_insufficient",
       message: covers
-        ? `${frLabel(fr)}: raised to SL${source.raisesTo} by ${describeSource(source)}, meeting SL-T ${slT}.`
-        : `${frLabel(fr)}: ${describeSource(source)} raises it only to SL${source.raisesTo}, below SL-T ${slT}.`,
+        ? `${frLabel(fr)}: raised to SL${source.raisesTo} by ${describeSource(source)}, meeting SL-T ${slT}${cap}.`
+        : `${frLabel(fr)}: ${describeSource(source)} raises it only to SL${source.raisesTo}, below SL-T ${slT}${cap}.`,
       fr,
       slT,
       raisesTo: source.raisesTo,
+      ...(capped ? { statedRaisesTo: source.statedRaisesTo } : {}),
       countermeasureId: source.countermeasureId,
       countermeasureScope: source.scope,
       ...(source.conduitId === undefined ? {} : { conduitId: source.conduitId }),
@@ -166,7 +180,8 @@ export function verdictMemoOf(capability: TComponentCapability): TVerdictMemo {
 
 /**
  * One asset, one FR: meets when SL-C reaches SL-T; covered when countermeasures raise the effective level to
- * SL-T; otherwise a gap (a component without a claim has SL-C 0). The effective level never drops below SL-C.
+ * SL-T; otherwise a gap (a component without a claim is a gap on every FR that no countermeasure covers; a
+ * procedural countermeasure counts as SL 1 at most). The effective level never drops below SL-C.
  * Unless a countermeasure is what lifts it to SL-T, the verdict depends only on the component, FR, SL-T and
  * effective level, so it is built once and shared (frozen) by every asset with the same inputs: a plant has far
  * fewer distinct verdicts than asset × FR pairs, and allocating less is what keeps 10,000 assets fast. Covered
@@ -183,11 +198,15 @@ export function judgeFrVerdict(
   const i = fr - 1;
   const slC = capability.slC[i] ?? 0;
   const raisedTo = raise.levels[i] ?? 0;
-  // Below target, a raise is cited with its zone-specific countermeasure, so that verdict is not shared.
-  if (raisedTo > slC && slC < slT)
-    return buildFrVerdict(fr, slT, slC, capability, memo, raise.sources[i] ?? null);
+  const source = raise.sources[i] ?? null;
+  if (!capability.hasClaim) return noClaimVerdict(fr, slT, capability, memo, raisedTo > 0 ? source : null);
+  // Below target, a raise is cited with its zone-specific countermeasure, so that verdict is not shared; so is a
+  // procedural countermeasure held to SL 1, even where that cap leaves it no higher than SL-C.
+  if (slC < slT && source && (raisedTo > slC || source.statedRaisesTo !== undefined))
+    return buildFrVerdict(fr, slT, slC, capability, memo, source);
   const effective = Math.max(raisedTo, slC);
-  if (slC >= slT && !capability.derivationReasonByFr[i]) return sharedMeetsVerdict(fr, slC, slT, effective);
+  if (slC >= slT && !capability.derivationReasonByFr[i] && !capability.certificateReasonByFr?.[i])
+    return sharedMeetsVerdict(fr, slC, slT, effective);
   const key = slT * LEVELS + effective;
   let verdicts = memo.verdicts[i];
   if (!verdicts) {
@@ -213,22 +232,68 @@ function buildFrVerdict(
   effective = source ? Math.max(source.raisesTo, slC) : slC,
 ): TFrVerdict {
   const derivationReason = capability.derivationReasonByFr[fr - 1];
+  const certificateReason = capability.certificateReasonByFr?.[fr - 1];
   let verdict: TVerdict;
   let reasons: TReason[];
   // Exact-size literals: verdicts are the bulk of a result, and grown arrays reserve spare slots.
   if (slC >= slT) {
     verdict = "meets";
-    const meets = meetsReason(fr, slC, slT);
-    reasons = derivationReason ? [meets, derivationReason] : [meets];
+    reasons = [meetsReason(fr, slC, slT)];
   } else {
     verdict = effective >= slT ? "covered" : "gap";
     const below = belowTargetReason(capability, fr, slT, memo);
-    if (source) {
-      const countermeasure = countermeasureReason(source, fr, slT);
-      reasons = derivationReason ? [below, countermeasure, derivationReason] : [below, countermeasure];
-    } else {
-      reasons = derivationReason ? [below, derivationReason] : [below];
-    }
+    reasons = source ? [below, countermeasureReason(source, fr, slT)] : [below];
   }
+  if (derivationReason) reasons.push(derivationReason);
+  if (certificateReason) reasons.push(certificateReason);
   return { fr, slT, slC, effective, verdict, reasons };
+}
+
+/**
+ * A component without a claim has no capability: every FR is a gap, whatever SL-T, and no countermeasure turns
+ * it into covered (a countermeasure compensates a known shortfall). A countermeasure that would apply is cited
+ * as not counting.
+ */
+function noClaimVerdict(
+  fr: number,
+  slT: number,
+  capability: TComponentCapability,
+  memo: TVerdictMemo,
+  source: TRaiseSource | null,
+): TFrVerdict {
+  const i = fr - 1;
+  let verdicts = memo.verdicts[i];
+  if (!verdicts) {
+    verdicts = new Array(LEVELS * LEVELS);
+    memo.verdicts[i] = verdicts;
+  }
+  const cached = source ? undefined : verdicts[slT * LEVELS];
+  if (cached) return cached;
+  const what = capability.componentType ? "has no claim" : "is not in the document";
+  const noClaim = Object.freeze({
+    code: "no_claim",
+    message: `${frLabel(fr)}: no claim. Component ${capability.componentId} ${what}, so its capability is unknown, and unknown is a gap.`,
+    fr,
+    slC: 0,
+    slT,
+    componentId: capability.componentId,
+  }) as TReason;
+  const reasons: TReason[] = [noClaim];
+  if (source) {
+    reasons.push({
+      code: "countermeasure_without_claim",
+      message: `${frLabel(fr)}: ${describeSource(source)} does not count here: a countermeasure compensates a known shortfall, and this component's capability is unknown.`,
+      fr,
+      slT,
+      raisesTo: source.raisesTo,
+      countermeasureId: source.countermeasureId,
+      countermeasureScope: source.scope,
+      ...(source.conduitId === undefined ? {} : { conduitId: source.conduitId }),
+    });
+  }
+  const verdict: TFrVerdict = { fr, slT, slC: 0, effective: 0, verdict: "gap", reasons };
+  if (source) return verdict;
+  Object.freeze(reasons);
+  verdicts[slT * LEVELS] = Object.freeze(verdict);
+  return verdict;
 }

@@ -29,11 +29,46 @@ describe("resolveAssuranceBasis", () => {
       "certificate_valid",
     ],
     [
-      "certified without expiry date",
+      "certified without expiry date certifies nothing",
       "certified",
       { issued: "2025-01-01" },
+      "self_declared",
+      "certificate_undated",
+    ],
+    [
+      "certified without issue date certifies nothing",
+      "certified",
+      { expires: "2030-01-01" },
+      "self_declared",
+      "certificate_undated",
+    ],
+    [
+      "a 4-2 certificate certifies a component claim",
+      "certified",
+      { standardPart: "4-2", issued: "2025-01-01", expires: "2027-01-01" },
       "certified",
       "certificate_valid",
+    ],
+    [
+      "a 4-1 (process) certificate never does",
+      "certified",
+      { standardPart: "4-1", issued: "2025-01-01", expires: "2027-01-01" },
+      "self_declared",
+      "certificate_wrong_part",
+    ],
+    [
+      "a 3-3 (system) certificate never does",
+      "certified",
+      { standardPart: "3-3", issued: "2025-01-01", expires: "2027-01-01" },
+      "self_declared",
+      "certificate_wrong_part",
+    ],
+    [
+      "certified, suspended counts as revoked",
+      "certified",
+      { issued: "2025-01-01", expires: "2030-01-01", status: "suspended" },
+      "self_declared",
+      "certificate_revoked",
     ],
     [
       "certified, expired the day before",
@@ -59,7 +94,7 @@ describe("resolveAssuranceBasis", () => {
     [
       "certified, issued after the evaluation date",
       "certified",
-      { issued: "2026-06-02" },
+      { issued: "2026-06-02", expires: "2029-06-02" },
       "self_declared",
       "certificate_not_yet_valid",
     ],
@@ -73,11 +108,25 @@ describe("resolveAssuranceBasis", () => {
   it("names the certificate and its dates in the reason", () => {
     const { reason } = resolveAssuranceBasis(
       "certified",
-      { certificateNo: "ISA-123", expires: "2026-01-31" },
+      { certificateNo: "ISA-123", issued: "2023-02-01", expires: "2026-01-31" },
       date,
     );
-    expect(reason?.certificate).toEqual({ certificateNo: "ISA-123", expires: "2026-01-31" });
+    expect(reason?.certificate).toEqual({
+      certificateNo: "ISA-123",
+      issued: "2023-02-01",
+      expires: "2026-01-31",
+    });
     expect(reason?.message).toContain("ISA-123 expired on 2026-01-31");
+  });
+
+  it("names the failed check: a process certificate by its number and part", () => {
+    const { reason } = resolveAssuranceBasis(
+      "certified",
+      { number: "CSA-2025-0142", standardPart: "4-1", issued: "2025-01-01", expires: "2028-01-01" },
+      date,
+    );
+    expect(reason?.message).toMatch(/^Certificate CSA-2025-0142 is a 62443-4-1 /);
+    expect(reason?.certificate).toMatchObject({ number: "CSA-2025-0142", standardPart: "4-1" });
   });
 });
 

@@ -12,13 +12,20 @@ export const REASON_CODES = [
   "declared_above_derived",
   "unknown_requirement",
   "requirement_not_applicable",
+  "not_applicable_majority",
   "covered_by_countermeasure",
   "countermeasure_insufficient",
+  "countermeasure_procedural_cap",
+  "countermeasure_without_claim",
   "certificate_valid",
   "certificate_expired",
   "certificate_revoked",
   "certificate_not_yet_valid",
   "certificate_missing",
+  "certificate_wrong_part",
+  "certificate_undated",
+  "certificate_level_below_claim",
+  "end_of_support",
   "basis_below_minimum",
   "advisory_open",
   "fr_below_target",
@@ -33,11 +40,19 @@ export const COUNTERMEASURE_SCOPES = ["asset", "zone", "conduit"] as const;
 export const ZCountermeasureScopeKind = z.enum(COUNTERMEASURE_SCOPES);
 export type TCountermeasureScopeKind = z.infer<typeof ZCountermeasureScopeKind>;
 
-export const CERTIFICATE_STATUSES = ["valid", "expired", "revoked"] as const;
+/** `suspended` counts as revoked. */
+export const CERTIFICATE_STATUSES = ["valid", "expired", "revoked", "suspended"] as const;
 export const ZCertificateStatus = z.enum(CERTIFICATE_STATUSES);
+
+/** IEC 62443 part a certificate is issued against: 4-2 component, 4-1 development process, 3-3 system. */
+export const CERTIFICATE_STANDARD_PARTS = ["4-2", "4-1", "3-3"] as const;
+export const ZCertificateStandardPart = z.enum(CERTIFICATE_STANDARD_PARTS);
+export type TCertificateStandardPart = z.infer<typeof ZCertificateStandardPart>;
 
 export const ZCertificateFacts = z.object({
   certificateNo: z.string().optional(),
+  number: z.string().optional(),
+  standardPart: ZCertificateStandardPart.optional(),
   status: ZCertificateStatus.optional(),
   issued: z.string().optional(),
   expires: z.string().optional(),
@@ -59,6 +74,12 @@ export const ZReason = z
     countermeasureScope: ZCountermeasureScopeKind.optional(),
     conduitId: z.string().optional(),
     raisesTo: z.number().int().optional(),
+    /** A procedural countermeasure's own `raisesTo` where the SL 1 cap lowered it. */
+    statedRaisesTo: z.number().int().optional(),
+    /** The level a certificate covers for `fr` where it is below the claim. */
+    certifiedLevel: z.number().int().optional(),
+    /** End-of-support date of the component (ISO date). */
+    endOfSupport: z.string().optional(),
     certificate: ZCertificateFacts.optional(),
     basis: ZAssuranceBasis.optional(),
     minimumBasis: ZAssuranceBasis.optional(),

@@ -31,7 +31,9 @@ const certificate = fc.record(
   {
     issued: fc.constantFrom("2024-01-01", "2026-07-01"),
     expires: fc.constantFrom("2026-01-01", "2026-06-01", "2028-01-01"),
-    status: fc.constantFrom("valid" as const, "expired" as const, "revoked" as const),
+    status: fc.constantFrom("valid" as const, "expired" as const, "revoked" as const, "suspended" as const),
+    standardPart: fc.constantFrom("4-2" as const, "4-1" as const, "3-3" as const),
+    slC: vector,
   },
   { requiredKeys: [] },
 );
@@ -54,10 +56,14 @@ const claim = fc.record(
   { requiredKeys: ["slC"] },
 );
 
-const componentShape = fc.record({
-  componentType: fc.constantFrom(...COMPONENT_TYPES),
-  claim: fc.option(claim, { nil: undefined, freq: 8 }),
-});
+const componentShape = fc.record(
+  {
+    componentType: fc.constantFrom(...COMPONENT_TYPES),
+    claim: fc.option(claim, { nil: undefined, freq: 8 }),
+    endOfSupport: fc.constantFrom("2026-01-01", "2026-06-01", "2027-01-01"),
+  },
+  { requiredKeys: ["componentType", "claim"] },
+);
 const assetShape = fc.record({
   component: fc.nat(),
   advisories: fc.array(
@@ -73,6 +79,7 @@ const countermeasureShape = fc.record({
   target: fc.nat(),
   frs: fc.uniqueArray(fr, { minLength: 1, maxLength: 7 }),
   raisesTo: level,
+  kind: fc.option(fc.constantFrom("technical" as const, "procedural" as const), { nil: undefined }),
 });
 
 /** Small random plants: 1–4 components, 1–3 zones, conduits between distinct zones, countermeasures on anything. */
@@ -152,7 +159,8 @@ const documentArbitrary = fc
             : countermeasure.scope === "zone"
               ? { zone: target }
               : { conduit: target };
-        return [{ id: `m${index}`, scope, frs: countermeasure.frs, raisesTo: countermeasure.raisesTo }];
+        const { frs, raisesTo, kind } = countermeasure;
+        return [{ id: `m${index}`, scope, frs, raisesTo, ...(kind ? { kind } : {}) }];
       },
     );
     return { evaluationDate: "2026-06-01", components, zones, conduits, countermeasures };
@@ -319,7 +327,13 @@ describe("evaluation properties", () => {
           ...document,
           countermeasures: [
             ...(document.countermeasures ?? []),
-            { id: "added", scope, frs: added.frs, raisesTo: added.raisesTo },
+            {
+              id: "added",
+              scope,
+              frs: added.frs,
+              raisesTo: added.raisesTo,
+              ...(added.kind ? { kind: added.kind } : {}),
+            },
           ],
         };
         expectNoWorse(evaluate(document), evaluate(more));
@@ -340,6 +354,152 @@ describe("evaluation properties", () => {
           slT: zone.slT.map((value, i) => (i === raisedFr - 1 ? Math.min(4, value + 1) : value)),
         };
         expectNoWorse(evaluate(stricter), evaluate(document));
+      }),
+      runs,
+    );
+  });
+
+  it("a procedural countermeasure never lifts an FR above SL 1", () => {
+    fc.assert(
+      fc.property(documentArbitrary, (document) => {
+        const procedural = {
+          ...document,
+          countermeasures: (document.countermeasures ?? []).map((countermeasure) => ({
+            ...countermeasure,
+            kind: "procedural" as const,
+          })),
+        };
+        for (const group of [...evaluate(procedural).zones, ...evaluate(procedural).conduits]) {
+          for (const asset of group.assets)
+            for (const entry of asset.perFr)
+              expect(entry.effective).toBeLessThanOrEqual(Math.max(entry.slC, 1));
+          // A conduit without assets is rated by its own countermeasures.
+          if (group.assets.length === 0 && "from" in group)
+            for (const achieved of group.slA) expect(achieved).toBeLessThanOrEqual(1);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it("a certificate's levels never raise a level: dropping them never lowers anything", () => {
+    fc.assert(
+      fc.property(documentArbitrary, (document) => {
+        const uncapped = structuredClone(document);
+        for (const component of uncapped.components) delete component.claim?.certificate?.slC;
+        const capped = evaluate(document);
+        const free = evaluate(uncapped);
+        capped.components.forEach((component, i) => {
+          component.slC.forEach((used, fr) => {
+            expect(used).toBeLessThanOrEqual(free.components[i]?.slC[fr] ?? 0);
+            expect(used).toBeLessThanOrEqual(component.declaredSlC?.[fr] ?? 0);
+          });
+        });
+        expectNoWorse(capped, free);
+      }),
+      runs,
+    );
+  });
+
+  it("the new fields at their neutral values change nothing", () => {
+    fc.assert(
+      fc.property(documentArbitrary, (document) => {
+        const plain = structuredClone(document);
+        for (const component of plain.components) {
+          delete component.endOfSupport;
+          const certificate = component.claim?.certificate;
+          if (certificate) {
+            delete certificate.slC;
+            delete certificate.standardPart;
+          }
+        }
+        for (const countermeasure of plain.countermeasures ?? []) delete countermeasure.kind;
+        const explicit = structuredClone(plain);
+        for (const component of explicit.components) {
+          component.endOfSupport = "2099-12-31";
+          const certificate = component.claim?.certificate;
+          if (certificate) Object.assign(certificate, { standardPart: "4-2", scheme: "S", body: "B" });
+        }
+        for (const countermeasure of explicit.countermeasures ?? []) countermeasure.kind = "technical";
+        const strip = (result: TEvaluationResult) =>
+          JSON.parse(JSON.stringify(result, (key, value) => (key === "certificate" ? undefined : value)));
+        expect(strip(evaluate(explicit))).toEqual(strip(evaluate(plain)));
+      }),
+      runs,
+    );
+  });
+
+  it("documents without the new fields, with claims for every component, evaluate as before", () => {
+    // The rules these documents touch, written out independently: declared levels (no requirement lists),
+    // best raise of the asset's and the zone's countermeasures, basis from a dated, valid certificate.
+    const legacyDocument = documentArbitrary.map((document): TEvaluationInput => {
+      const components = document.components.map((component) => {
+        const claim = component.claim ?? { slC: [1, 1, 1, 1, 1, 1, 1] };
+        const { slC: _slC, standardPart: _part, ...certificate } = claim.certificate ?? {};
+        return {
+          id: component.id,
+          componentType: component.componentType,
+          claim: {
+            slC: claim.slC,
+            ...(claim.basis ? { basis: claim.basis } : {}),
+            ...(claim.certificate
+              ? { certificate: { issued: "2024-01-01", expires: "2026-01-01", ...certificate } }
+              : {}),
+          },
+        };
+      });
+      const countermeasures = (document.countermeasures ?? [])
+        .filter((countermeasure) => !("conduit" in countermeasure.scope))
+        .map(({ kind: _kind, ...countermeasure }) => countermeasure);
+      return { ...document, components, conduits: [], countermeasures };
+    });
+    fc.assert(
+      fc.property(legacyDocument, (document) => {
+        const result = evaluate(document);
+        for (const zone of result.zones) {
+          const input = document.zones.find((candidate) => candidate.id === zone.id);
+          for (const asset of zone.assets) {
+            const claim = document.components.find((component) => component.id === asset.componentId)?.claim;
+            const certificate = claim?.certificate;
+            const certified =
+              claim?.basis === "certified" &&
+              certificate !== undefined &&
+              (certificate.status ?? "valid") === "valid" &&
+              (certificate.issued ?? "") <= document.evaluationDate &&
+              document.evaluationDate <= (certificate.expires ?? "");
+            expect(asset.basis).toBe(
+              claim?.basis === "certified"
+                ? certified
+                  ? "certified"
+                  : "self_declared"
+                : (claim?.basis ?? "self_declared"),
+            );
+            expect(asset.atRisk).toBe(
+              (input?.assets?.find((entry) => entry.id === asset.id)?.advisories ?? []).some(
+                (advisory) =>
+                  (advisory.status ?? "known_affected") === "known_affected" && !advisory.fixApplied,
+              ),
+            );
+            asset.perFr.forEach((entry, i) => {
+              const slC = claim?.slC[i] ?? 0;
+              const slT = input?.slT[i] ?? 0;
+              const raise = Math.max(
+                0,
+                ...(document.countermeasures ?? [])
+                  .filter(
+                    (countermeasure) =>
+                      countermeasure.frs.includes(i + 1) &&
+                      (("asset" in countermeasure.scope && countermeasure.scope.asset === asset.id) ||
+                        ("zone" in countermeasure.scope && countermeasure.scope.zone === zone.id)),
+                  )
+                  .map((countermeasure) => countermeasure.raisesTo),
+              );
+              const effective = Math.max(slC, raise);
+              expect(entry).toMatchObject({ slC, effective });
+              expect(entry.verdict).toBe(slC >= slT ? "meets" : effective >= slT ? "covered" : "gap");
+            });
+          }
+        }
       }),
       runs,
     );

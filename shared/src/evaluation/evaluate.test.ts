@@ -24,10 +24,10 @@ describe("per-FR verdicts", () => {
       ["meets", "gap", "meets", "meets", "meets", "meets", "meets"],
     ],
     [
-      "no claim is a gap wherever SL-T is above 0",
+      "no claim is a gap on every FR, even where SL-T is 0",
       undefined,
       [1, 0, 0, 0, 0, 0, 0],
-      ["gap", "meets", "meets", "meets", "meets", "meets", "meets"],
+      Array(7).fill("gap"),
     ],
   ])("%s", (_, slC, slT, expected) => {
     const result = run(
@@ -56,9 +56,12 @@ describe("per-FR verdicts", () => {
   });
 
   it("uses the derived level when the declared one is higher, and says which rows are missing", () => {
-    const fr1AtSl1 = Object.fromEntries(
-      listComponentRequirements({ componentType: "EDR", fr: 1, sl: 1 }).map((row) => [row.id, true]),
-    );
+    const fr1AtSl1 = Object.fromEntries([
+      ...listComponentRequirements({ componentType: "EDR" })
+        .filter((row) => row.fr !== 1)
+        .map((row) => [row.id, true]),
+      ...listComponentRequirements({ componentType: "EDR", fr: 1, sl: 1 }).map((row) => [row.id, true]),
+    ]);
     const result = run(documentWith({ components: [component("c1", flat(2), { requirements: fr1AtSl1 })] }));
     const fr1 = findAsset(result, "a1").perFr[0];
     expect(fr1).toMatchObject({ slC: 1, verdict: "gap" });
@@ -66,15 +69,15 @@ describe("per-FR verdicts", () => {
     const inconsistency = result.components[0]?.inconsistencies[0];
     expect(inconsistency).toMatchObject({ code: "declared_above_derived", fr: 1, declared: 2, derived: 1 });
     expect(inconsistency?.requirementIds).toEqual(["CR 1.1 RE(1)", "CR 1.2", "CR 1.8", "CR 1.9", "CR 1.14"]);
-    expect(result.components[0]?.derivedSlC).toEqual([1, null, null, null, null, null, null]);
+    expect(result.components[0]?.derivedSlC).toEqual([1, 4, 4, 4, 4, 4, 4]);
     expect(result.summary.inconsistencies).toBe(1);
   });
 
   it("keeps the declared level when the requirements support more", () => {
-    const fr1All = Object.fromEntries(
-      listComponentRequirements({ componentType: "EDR", fr: 1 }).map((row) => [row.id, true]),
+    const all = Object.fromEntries(
+      listComponentRequirements({ componentType: "EDR" }).map((row) => [row.id, true]),
     );
-    const result = run(documentWith({ components: [component("c1", flat(2), { requirements: fr1All })] }));
+    const result = run(documentWith({ components: [component("c1", flat(2), { requirements: all })] }));
     expect(result.components[0]?.slC).toEqual(flat(2));
     expect(result.components[0]?.inconsistencies).toEqual([]);
   });
@@ -331,7 +334,10 @@ describe("zones", () => {
             certificate: { certificateNo: "C-7", issued: "2022-01-01", expires: "2025-12-31" },
           }),
           component("hmi", flat(3), { basis: "third_party_assessed" }),
-          component("plc", flat(3), { basis: "certified", certificate: { expires: "2030-01-01" } }),
+          component("plc", flat(3), {
+            basis: "certified",
+            certificate: { issued: "2025-01-01", expires: "2030-01-01" },
+          }),
         ],
         zones: [
           {
@@ -451,7 +457,7 @@ describe("conduits", () => {
         zones,
         conduits: [{ id: "k1", from: "z1", to: "z2", slT: [0, 0, 0, 0, 2, 0, 0] }],
         countermeasures: [
-          { id: "locked", scope: { conduit: "k1" }, frs: [5], raisesTo: 2, kind: "procedural" },
+          { id: "locked", scope: { conduit: "k1" }, frs: [5], raisesTo: 2, kind: "technical" },
         ],
       }),
     );
@@ -607,8 +613,14 @@ describe("suggestions", () => {
   const candidates = [
     component("weak", [1, 1, 1, 1, 1, 1, 1]),
     component("self", flat(3)),
-    component("cert", flat(2), { basis: "certified", certificate: { expires: "2030-01-01" } }),
-    component("lapsed", flat(4), { basis: "certified", certificate: { expires: "2020-01-01" } }),
+    component("cert", flat(2), {
+      basis: "certified",
+      certificate: { issued: "2025-01-01", expires: "2030-01-01" },
+    }),
+    component("lapsed", flat(4), {
+      basis: "certified",
+      certificate: { issued: "2017-01-01", expires: "2020-01-01" },
+    }),
     component("host", flat(4), { componentType: "HDR" }),
   ];
   const zones = [{ id: "z1", slT: flat(2), assets: [{ id: "a1", componentId: "weak" }] }];

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ZAssuranceBasis, ZComponentType } from "../domain/component";
+import { COUNTERMEASURE_KINDS } from "../domain/countermeasure";
 import { ZIsoDate } from "../domain/ids";
 import { ZSecurityLevel, ZSlVector } from "../domain/sl-vector";
 import { ADVISORY_STATUSES, REMEDIATION_CATEGORIES } from "../engine/assess-advisories";
 import { ZResponsibleParty } from "../engine/collect-obligations";
-import { ZCertificateStatus } from "../engine/verdict-reason";
+import { ZCertificateStandardPart, ZCertificateStatus } from "../engine/verdict-reason";
 
 /**
  * The evaluation document (DESIGN.md §4): one self-contained JSON input, no database. Unknown keys are
@@ -16,12 +17,23 @@ const ZDocumentId = z.string().min(1, "must not be empty").max(200);
 const ZFrNumber = z.number().int().min(1, "FR numbers are 1 to 7").max(7, "FR numbers are 1 to 7");
 
 export const ZEvaluationCertificate = z.object({
-  certificateNo: z.string().optional(),
-  scheme: z.string().optional(),
-  body: z.string().optional(),
-  status: ZCertificateStatus.optional().describe("Absent means valid unless the dates say otherwise."),
-  issued: ZIsoDate.optional(),
-  expires: ZIsoDate.optional(),
+  certificateNo: z.string().optional().describe("The certificate's number (older name of `number`)."),
+  number: z.string().optional().describe("The certificate's number, named in reasons."),
+  scheme: z.string().optional().describe('Certification scheme, e.g. "ISASecure CSA".'),
+  body: z.string().optional().describe("Certification body that issued it."),
+  standardPart: ZCertificateStandardPart.optional().describe(
+    'IEC 62443 part it is issued against; absent means "4-2". Only a 4-2 (component) certificate certifies a claim; a 4-1 (development process) or 3-3 (system) certificate never does.',
+  ),
+  slC: ZSlVector.optional().describe(
+    "Levels the certificate covers, FR1 first. Where lower than the claim, the claim is capped to them (reported as an inconsistency).",
+  ),
+  status: ZCertificateStatus.optional().describe(
+    "Absent means valid unless the dates say otherwise; suspended counts as revoked.",
+  ),
+  issued: ZIsoDate.optional().describe("Required for the claim to count as certified."),
+  expires: ZIsoDate.optional().describe(
+    "Required for the claim to count as certified: a certificate without an expiry date certifies nothing.",
+  ),
 });
 
 export const ZEvaluationSecurityContext = z.object({
@@ -40,7 +52,7 @@ export const ZEvaluationClaim = z.object({
     .record(z.string(), ZRequirementResult)
     .optional()
     .describe(
-      'Per IEC 62443-4-2 requirement id ("CR 1.1", "CR 1.1 RE(1)", "EDR 2.4") the result; omitted = slC as declared.',
+      'Per IEC 62443-4-2 requirement id ("CR 1.1", "CR 1.1 RE(1)", "EDR 2.4") the result; omitted = slC as declared. Once any applicable row is listed, the list is complete: every applicable row not listed counts as not met, in every FR. "n/a" counts as met; an FR whose rows up to the claimed level are mostly "n/a" is reported as an inconsistency.',
     ),
   basis: ZAssuranceBasis.optional().describe("Defaults to self_declared."),
   certificate: ZEvaluationCertificate.optional(),
@@ -53,8 +65,11 @@ export const ZEvaluationComponent = z
     id: ZDocumentId,
     componentType: ZComponentType,
     name: z.string().optional(),
+    endOfSupport: ZIsoDate.optional().describe(
+      "Last day the supplier supports the component. After it, its assets are at risk and owe a replacement plan (asset owner); levels and compliance are unchanged.",
+    ),
     claim: ZEvaluationClaim.optional().describe(
-      "Omitted = unknown capability: every FR with SL-T above 0 is a gap.",
+      'Omitted = unknown capability: every FR is a gap ("no claim"), and no countermeasure covers it.',
     ),
   })
   .meta({ id: "EvaluationComponent" });
@@ -124,7 +139,12 @@ export const ZEvaluationCountermeasure = z
     scope: ZEvaluationCountermeasureScope,
     frs: z.array(ZFrNumber).min(1, "name at least one FR"),
     raisesTo: ZSecurityLevel,
-    kind: z.enum(["technical", "procedural"]).optional(),
+    kind: z
+      .enum(COUNTERMEASURE_KINDS)
+      .optional()
+      .describe(
+        "Defaults to technical. A procedural countermeasure raises an FR to SL 1 at most, whatever raisesTo says.",
+      ),
     responsibleParty: ZResponsibleParty.optional().describe(
       "Who keeps it in place; defaults to asset_owner.",
     ),

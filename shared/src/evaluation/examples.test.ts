@@ -25,7 +25,7 @@ type TExpectedExcerpt = {
       slT?: number[];
       slA: number[];
       compliant: boolean;
-      assets: { id: string; perFr: string[] }[];
+      assets: { id: string; atRisk?: boolean; perFr: string[] }[];
     }[];
   };
 };
@@ -43,7 +43,7 @@ const readJson = (file: string): unknown =>
 
 describe.runIf(examplesDirectory)("worked examples", () => {
   it("finds the examples", () => {
-    expect(exampleNames).toEqual(expect.arrayContaining(["water-treatment", "expired-certificate"]));
+    expect(exampleNames).toEqual(expect.arrayContaining(["water-treatment", "expired-certificate", "rigor"]));
   });
 
   it.each(exampleNames)("%s gives the expected verdicts", (name) => {
@@ -60,7 +60,11 @@ describe.runIf(examplesDirectory)("worked examples", () => {
         compliant: zone?.compliant,
         assets: expectedZone.assets.map((expectedAsset) => {
           const asset = zone?.assets.find((candidate) => candidate.id === expectedAsset.id);
-          return { id: asset?.id, perFr: asset?.perFr.map((entry) => entry.verdict) };
+          return {
+            id: asset?.id,
+            ...(expectedAsset.atRisk === undefined ? {} : { atRisk: asset?.atRisk }),
+            perFr: asset?.perFr.map((entry) => entry.verdict),
+          };
         }),
       };
     });
