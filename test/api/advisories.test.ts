@@ -560,3 +560,64 @@ describe("what hits me and settings are per tenant", () => {
     });
   });
 });
+
+describe("webhook targets (no server-side requests to private networks)", () => {
+  const put = (actor: TestActor, body: unknown) =>
+    t.app.request("/v1/advisories/settings", {
+      method: "PUT",
+      headers: actor.headers(),
+      body: JSON.stringify(body),
+    });
+
+  it.each([
+    ["cloud metadata over http", "http://169.254.169.254/latest/meta-data/", /https/],
+    ["cloud metadata", "https://169.254.169.254/latest/meta-data/", /link-local/],
+    ["a private address", "https://10.0.0.5/hook", /private/],
+    ["a 172.16/12 address", "https://172.20.1.1/hook", /private/],
+    ["loopback", "https://127.0.0.1/hook", /loopback/],
+    ["loopback written as one number", "https://2130706433/hook", /loopback/],
+    ["loopback written in hex", "https://0x7f.1/hook", /loopback/],
+    ["localhost", "https://localhost/hook", /loopback|resolve/],
+    ["carrier-grade NAT", "https://100.64.0.1/hook", /carrier-grade NAT/],
+    ["multicast", "https://224.0.0.1/hook", /multicast/],
+    ["this network", "https://0.0.0.0/hook", /this network|reserved/],
+    ["broadcast", "https://255.255.255.255/hook", /reserved/],
+    ["IPv6 loopback", "https://[::1]/hook", /loopback/],
+    ["IPv6 unique-local", "https://[fd00::1]/hook", /unique-local/],
+    ["IPv6 link-local", "https://[fe80::1]/hook", /link-local/],
+    ["IPv4-mapped metadata", "https://[::ffff:169.254.169.254]/hook", /link-local/],
+    ["IPv4-mapped private, hex form", "https://[::ffff:a00:1]/hook", /private/],
+    ["NAT64 of a private address", "https://[64:ff9b::a00:1]/hook", /private/],
+    ["6to4 of loopback", "https://[2002:7f00:1::]/hook", /loopback/],
+    ["a name resolving to metadata", "https://metadata.attacker.example/hook", /link-local/],
+    ["a name resolving to a private address", "https://intranet.attacker.example/hook", /private/],
+    ["a name with one private address among public ones", "https://mixed.attacker.example/hook", /private/],
+    ["a name resolving to IPv6 unique-local", "https://v6-local.attacker.example/hook", /unique-local/],
+    ["a name resolving to IPv4-mapped loopback", "https://mapped.attacker.example/hook", /loopback/],
+    ["a name that does not resolve", "https://unknown-host.invalid/hook", /resolve/],
+    ["a public name over plain http", "http://hooks.owner.example/a", /https/],
+    ["credentials in the URL", "https://user:pass@hooks.owner.example/a", /credentials/],
+  ])("refuses %s (%s) at /webhookUrl, storing nothing", async (_label, url, reason) => {
+    const admin = await t.actor(["asset_owner"], "admin");
+    const res = await put(admin, { strictCsafImport: false, notifyEmails: [], webhookUrl: url });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const problem = await res.json();
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(["/webhookUrl"]);
+    expect(`${problem.detail} ${problem.errors[0].message}`).toMatch(reason);
+    expect((await (await get(admin, "/v1/advisories/settings")).json()).webhookUrl).toBeNull();
+  });
+
+  it("accepts an https URL whose host resolves only to public addresses", async () => {
+    const admin = await t.actor(["asset_owner"], "admin");
+    const res = await put(admin, {
+      strictCsafImport: false,
+      notifyEmails: [],
+      webhookUrl: "https://hooks.owner.example/a",
+    });
+    expect(res.status).toBe(200);
+    expect((await (await get(admin, "/v1/advisories/settings")).json()).webhookUrl).toBe(
+      "https://hooks.owner.example/a",
+    );
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from "../../functions/src/repos/webhook-secrets";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
 import { guardLeadingKeys, interceptCommands, type LeadingKeysLog } from "../support/leading-keys-guard";
+import { testResolver } from "../support/resolver";
 
 /**
  * Webhooks are signed with the receiving tenant's own key: created by an admin, shown once, rotated at once,
@@ -93,6 +94,7 @@ describe("per-tenant webhook signing keys", () => {
         return new Response(null, { status: 204 });
       },
       email: { kind: "test", send: async (_message: OutboundMessage) => undefined },
+      target: { requireHttps: true, resolve: testResolver() },
     });
     const notifier = createNotifier({ db: t.db, sender, now: () => new Date() });
     for (const tenant of [other, noKeyTenant]) {

@@ -22,6 +22,7 @@ import {
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from "../../functions/src/storage/evidence-store";
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { createTestDb } from "./db";
+import { testResolver } from "./resolver";
 
 export interface TestActor {
   tenant: TTenant;
@@ -44,6 +45,8 @@ export async function createTestApp(
     loadClaimSigner?: () => Promise<ClaimSigner | undefined>;
     /** The own-tenant table client (AppDeps.tenantDb), built on the test table. */
     tenantDb?: (db: Db) => (tenantId: string) => Db;
+    /** DNS for webhook targets; by default test/support/resolver.ts (no network). */
+    resolveHost?: (hostname: string) => Promise<string[]>;
   } = {},
 ) {
   const db: Db = await createTestDb("api");
@@ -65,6 +68,7 @@ export async function createTestApp(
     }),
     ...(options.loadClaimSigner ? { loadClaimSigner: options.loadClaimSigner } : { claimSigner }),
     ...(options.tenantDb ? { tenantDb: options.tenantDb(db) } : {}),
+    webhookTargets: { requireHttps: true, resolve: options.resolveHost ?? testResolver() },
   });
   const now = new Date();
 

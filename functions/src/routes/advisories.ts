@@ -25,6 +25,7 @@ import { type AppEnv, createRouter, ownTenantDb } from "../http/env";
 import { AppError, notFound, type TFieldError } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
+import { resolveWithDns } from "../notify/webhook-target";
 import {
   AdvisoryOwnedElsewhere,
   AdvisoryVersionMismatch,
@@ -34,7 +35,6 @@ import {
   listAdvisoriesSharedWith,
   listOwnAdvisories,
   putAdvisoryMatch,
-  putAdvisorySettings,
   putMatchDecision,
   queryPublicAdvisories,
 } from "../repos/advisories";
@@ -54,6 +54,7 @@ import {
 import { listComponentAdvisories } from "../usecases/list-component-advisories";
 import { readAdvisoryDocument } from "../usecases/match-published-component";
 import { advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read-advisory";
+import { saveAdvisorySettings } from "../usecases/save-advisory-settings";
 
 const tags = ["Advisories"];
 
@@ -351,11 +352,12 @@ export const advisoryRoutes = createRouter()
     }),
     async (c) => {
       const settings = c.req.valid("json");
-      await putAdvisorySettings(ownTenantDb(c), {
+      await saveAdvisorySettings(ownTenantDb(c), {
         tenantId: c.var.auth.tenantId,
         settings,
         actor: c.var.auth.actor,
         now: c.var.deps.now(),
+        webhookTargets: c.var.deps.webhookTargets ?? { requireHttps: true, resolve: resolveWithDns },
       });
       return c.json(settings, 200);
     },
