@@ -8,6 +8,7 @@ import {
   ZAdvisoryListItem,
   ZAdvisoryQuery,
   ZAdvisorySettings,
+  ZAdvisorySettingsInput,
   ZAuthoredAdvisoryInput,
   ZMatchDecision,
   ZMatchDecisionInput,
@@ -32,6 +33,7 @@ import {
   getAdvisoriesByRef,
   getAdvisoryMatch,
   getAdvisorySettings,
+  getVersionedAdvisorySettings,
   listAdvisoriesSharedWith,
   listOwnAdvisories,
   putAdvisoryMatch,
@@ -333,33 +335,41 @@ export const advisoryRoutes = createRouter()
       method: "get",
       path: "/settings",
       tags,
-      summary: "This tenant's advisory settings (strict CSAF import, notification channels)",
+      summary: "This tenant's advisory settings (strict CSAF import, notification channels), with their ETag",
       security: bearerSecurity,
       responses: { 200: jsonResponse(ZAdvisorySettings, "Settings"), ...problemResponses(401) },
     }),
-    async (c) => c.json(await getAdvisorySettings(ownTenantDb(c), c.var.auth.tenantId), 200),
+    async (c) => {
+      const { settings, version } = await getVersionedAdvisorySettings(ownTenantDb(c), c.var.auth.tenantId);
+      return c.json(settings, 200, { etag: etag(version) });
+    },
   )
   .openapi(
     createRoute({
       method: "put",
       path: "/settings",
       tags,
-      summary: "Change this tenant's advisory settings (admin)",
+      summary: "Change this tenant's advisory settings (admin, If-Match); unknown fields are refused",
       security: bearerSecurity,
       middleware: [requireRole("admin")] as const,
-      request: { body: jsonBody(ZAdvisorySettings) },
-      responses: { 200: jsonResponse(ZAdvisorySettings, "Settings"), ...problemResponses(400, 401, 403) },
+      request: { body: jsonBody(ZAdvisorySettingsInput) },
+      responses: {
+        200: jsonResponse(ZAdvisorySettings, "Settings"),
+        ...problemResponses(400, 401, 403, 412, 428),
+      },
     }),
     async (c) => {
+      const expected = expectedVersion(c);
       const settings = c.req.valid("json");
-      await saveAdvisorySettings(ownTenantDb(c), {
+      const version = await saveAdvisorySettings(ownTenantDb(c), {
         tenantId: c.var.auth.tenantId,
         settings,
+        expectedVersion: expected,
         actor: c.var.auth.actor,
         now: c.var.deps.now(),
         webhookTargets: c.var.deps.webhookTargets ?? { requireHttps: true, resolve: resolveWithDns },
       });
-      return c.json(settings, 200);
+      return c.json(settings, 200, { etag: etag(version) });
     },
   )
   .openapi(

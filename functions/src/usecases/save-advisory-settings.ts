@@ -3,9 +3,11 @@ import type { Db } from "../db/client";
 import { AppError } from "../http/errors";
 import { checkWebhookUrl, type WebhookTargetPolicy, WebhookTargetRefused } from "../notify/webhook-target";
 import { putAdvisorySettings } from "../repos/advisories";
+import { StaleWrite } from "../repos/site-items";
 
 /**
- * Saves a tenant's advisory settings. The webhook URL must name a public https endpoint now (the sender checks
+ * Saves a tenant's advisory settings if they are still at the version the admin read (If-Match), so two admins
+ * cannot silently overwrite each other. The webhook URL must name a public https endpoint now (the sender checks
  * again on every delivery, on the address it connects to).
  */
 export async function saveAdvisorySettings(
@@ -13,11 +15,13 @@ export async function saveAdvisorySettings(
   input: {
     tenantId: string;
     settings: TAdvisorySettings;
+    /** From If-Match: the version the admin read. */
+    expectedVersion: number;
     actor: string;
     now: Date;
     webhookTargets: WebhookTargetPolicy;
   },
-): Promise<void> {
+): Promise<number> {
   if (input.settings.webhookUrl) {
     await checkWebhookUrl(input.settings.webhookUrl, input.webhookTargets).catch((error: unknown) => {
       if (!(error instanceof WebhookTargetRefused)) throw error;
@@ -28,5 +32,13 @@ export async function saveAdvisorySettings(
       );
     });
   }
-  await putAdvisorySettings(db, input);
+  return putAdvisorySettings(db, input).catch((error: unknown) => {
+    if (error instanceof StaleWrite) {
+      throw new AppError(
+        "precondition_failed",
+        "Another admin changed these settings since you read them; reload and apply your change again.",
+      );
+    }
+    throw error;
+  });
 }

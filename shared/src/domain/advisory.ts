@@ -199,18 +199,25 @@ export const ZAdvisoryImportResult = z.object({
 });
 export type TAdvisoryImportResult = z.infer<typeof ZAdvisoryImportResult>;
 
-/** Per-tenant advisory preferences. */
-export const ZAdvisorySettings = z.object({
+const advisorySettingsShape = {
   /** Reject documents with cosmetic conformance failures too (instead of importing with a warning). */
   strictCsafImport: z.boolean().default(false),
   /** Extra notification channels for new impact; the in-portal inbox always gets it. */
   notifyEmails: z.array(z.email()).max(20).default([]),
+  /** A public https endpoint; the API refuses private, loopback and link-local targets (and follows no redirect). */
   webhookUrl: z
     .url({ protocol: /^https?$/ })
+    .max(2048)
     .nullable()
     .default(null),
-});
+};
+
+/** Per-tenant advisory preferences. */
+export const ZAdvisorySettings = z.object(advisorySettingsShape);
 export type TAdvisorySettings = z.infer<typeof ZAdvisorySettings>;
+
+/** What PUT /v1/advisories/settings accepts: the same fields, and nothing else (a misspelt key is an error). */
+export const ZAdvisorySettingsInput = z.strictObject(advisorySettingsShape);
 
 /** Whether a tenant's webhooks are signed (x-assure-signature), and since when; never the key. */
 export const ZWebhookSigningStatus = z.object({
