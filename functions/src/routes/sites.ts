@@ -1,4 +1,5 @@
 import {
+  singleLine,
   type TSite,
   withoutCandidates,
   ZAsset,
@@ -57,7 +58,7 @@ const ownerCreate = [requireTenantKind("asset_owner"), requireRole("editor")] as
 const read = [requireScope("sites:read")] as const;
 
 const ZSiteListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: singleLine("Search").max(100).optional(),
   sort: z.enum(["name", "updated", "created"]).default("name"),
   order: z.enum(["asc", "desc"]).default("asc"),
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -149,7 +149,7 @@ describe("parseVersion on hostile text", () => {
           return parsed === null || parsed.raw === s;
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listAdvisoryProducts, type TAdvisoryProduct } from "../advisory/list-advisory-products";
 import { normalizeVendor } from "../advisory/normalize-name";
 import { ZId, ZIsoDateTime } from "./ids";
+import { singleLine } from "./text";
 
 /**
  * A security advisory as the portal keeps it: the original CSAF 2.0 document (stored unchanged in the
@@ -170,8 +171,8 @@ export const ZAdvisoryListItem = ZAdvisory.omit({
 export type TAdvisoryListItem = z.infer<typeof ZAdvisoryListItem>;
 
 export const ZAdvisoryQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  vendor: z.string().trim().max(120).optional(),
+  q: singleLine("Search").max(100).optional(),
+  vendor: singleLine("Vendor").max(120).optional(),
   /** Minimum severity: high = high or critical. */
   severity: ZSeverity.optional(),
   /** Current release date on or after / on or before (YYYY-MM-DD). */
