@@ -198,6 +198,25 @@ describe("text fields refuse control characters and lone surrogates", () => {
   });
 });
 
+describe("site documents", () => {
+  it("an import with a control character in a name is refused whole, naming the field", async () => {
+    const { s } = await site();
+    const exported = await (await t.app.request(`${s}/export`, { headers: owner.headers() })).json();
+    const before = await (await t.app.request("/v1/sites?limit=100", { headers: owner.headers() })).json();
+    const res = await send(owner, "POST", "/v1/sites/import", { ...exported, site: { name: "Copy\u0000" } });
+    expect(res.status).toBe(400);
+    const problem = await res.json();
+    expect(problem.errors).toContainEqual(
+      expect.objectContaining({
+        path: "/site/name",
+        message: "Name contains a control character (U+0000); remove it",
+      }),
+    );
+    const after = await (await t.app.request("/v1/sites?limit=100", { headers: owner.headers() })).json();
+    expect(after.total).toBe(before.total);
+  });
+});
+
 describe("text stored before the rule", () => {
   it("stays readable: refused characters show as U+FFFD instead of failing the read", async () => {
     const { s, asset } = await site();
