@@ -1,5 +1,6 @@
 import type { TokenVerifier } from "./auth/tokens";
 import type { Db } from "./db/client";
+import type { WebhookTargetPolicy } from "./notify/webhook-target";
 import type { Logger } from "./observability/logger";
 import type { ClaimSigner } from "./signing/claim-signer";
 import type { EvidenceStore } from "./storage/evidence-store";
@@ -30,4 +31,6 @@ export interface AppDeps {
    * (publishing) and the claims JWKS — and set as `claimSigner` for them.
    */
   loadClaimSigner?: (() => Promise<ClaimSigner | undefined>) | undefined;
+  /** Which webhook URLs a tenant may save (notify/webhook-target.ts); without it https only, resolved with DNS. */
+  webhookTargets?: WebhookTargetPolicy | undefined;
 }

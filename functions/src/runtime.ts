@@ -5,6 +5,7 @@ import { createTenantScopedDbs } from "./aws/tenant-scoped-db";
 import { parseApiConfig } from "./config";
 import { createDb } from "./db/client";
 import { localPaths } from "./local/paths";
+import { resolveWithDns } from "./notify/webhook-target";
 import { createLogger, logLevelFromEnv } from "./observability/logger";
 import { claimSignerFromEnv, claimSignerFromSecret } from "./signing/claim-signer";
 import { createEvidenceStoreFromEnv } from "./storage/create-evidence-store";
@@ -36,6 +37,8 @@ export const app = createApp({
   now: () => new Date(),
   logger: createLogger({ service: process.env.SERVICE_NAME ?? "assure-api", level: logLevelFromEnv() }),
   portalOrigin: config.PORTAL_ORIGIN,
+  // Plain http only for a developer's own machine; private and loopback addresses are refused in every mode.
+  webhookTargets: { requireHttps: config.ASSURE_MODE !== "local", resolve: resolveWithDns },
   evidence: createEvidenceStoreFromEnv(process.env, localPaths.evidence),
   // In AWS from the rotated secret, read with the first request that needs it and again every 5 minutes.
   ...(config.CLAIM_SIGNING_KEY_SECRET_ID

@@ -40,6 +40,19 @@ const post = (headers: Record<string, string>, doc: unknown, query = "") =>
     body: typeof doc === "string" ? doc : JSON.stringify(doc),
   });
 const get = (actor: TestActor, url: string) => t.app.request(url, { headers: actor.headers() });
+
+/** PUT /v1/advisories/settings with the ETag just read (every write is conditional). */
+async function putSettings(
+  headers: (extra?: Record<string, string>) => Record<string, string>,
+  body: unknown,
+) {
+  const read = await t.app.request("/v1/advisories/settings", { headers: headers() });
+  return t.app.request("/v1/advisories/settings", {
+    method: "PUT",
+    headers: headers({ "if-match": read.headers.get("etag") ?? "" }),
+    body: JSON.stringify(body),
+  });
+}
 const idOf = (namespace: string, trackingId: string) => advisoryIdOf(namespace, trackingId);
 
 describe("POST /v1/advisories: import", () => {
@@ -132,18 +145,10 @@ describe("POST /v1/advisories: import", () => {
     expect(strict.status).toBe(400);
     expect((await strict.json()).errors.map((e: { test: string }) => e.test)).toEqual(["6.1.11"]);
 
-    const setting = await t.app.request("/v1/advisories/settings", {
-      method: "PUT",
-      headers: operator.opHeaders(),
-      body: JSON.stringify({ strictCsafImport: true }),
-    });
+    const setting = await putSettings(operator.opHeaders, { strictCsafImport: true });
     expect(setting.status).toBe(200);
     expect((await post(operator.opHeaders(), doc)).status).toBe(400);
-    await t.app.request("/v1/advisories/settings", {
-      method: "PUT",
-      headers: operator.opHeaders(),
-      body: JSON.stringify({ strictCsafImport: false }),
-    });
+    await putSettings(operator.opHeaders, { strictCsafImport: false });
 
     const lenient = await post(operator.opHeaders(), doc);
     expect(lenient.status).toBe(201);
@@ -542,13 +547,9 @@ describe("what hits me and settings are per tenant", () => {
     expect((await invalid.json()).errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining(["/notifyEmails/0", "/webhookUrl"]),
     );
-    const saved = await t.app.request("/v1/advisories/settings", {
-      method: "PUT",
-      headers: owner.headers(),
-      body: JSON.stringify({
-        notifyEmails: ["ot@owner.example"],
-        webhookUrl: "https://hooks.owner.example/a",
-      }),
+    const saved = await putSettings(owner.headers, {
+      notifyEmails: ["ot@owner.example"],
+      webhookUrl: "https://hooks.owner.example/a",
     });
     expect(saved.status).toBe(200);
     expect(await (await get(owner, "/v1/advisories/settings")).json()).toMatchObject({
@@ -558,5 +559,113 @@ describe("what hits me and settings are per tenant", () => {
       notifyEmails: [],
       webhookUrl: null,
     });
+  });
+});
+
+describe("webhook targets (no server-side requests to private networks)", () => {
+  const put = (actor: TestActor, body: unknown) => putSettings(actor.headers, body);
+
+  it.each([
+    ["cloud metadata over http", "http://169.254.169.254/latest/meta-data/", /https/],
+    ["cloud metadata", "https://169.254.169.254/latest/meta-data/", /link-local/],
+    ["a private address", "https://10.0.0.5/hook", /private/],
+    ["a 172.16/12 address", "https://172.20.1.1/hook", /private/],
+    ["loopback", "https://127.0.0.1/hook", /loopback/],
+    ["loopback written as one number", "https://2130706433/hook", /loopback/],
+    ["loopback written in hex", "https://0x7f.1/hook", /loopback/],
+    ["localhost", "https://localhost/hook", /loopback|resolve/],
+    ["carrier-grade NAT", "https://100.64.0.1/hook", /carrier-grade NAT/],
+    ["multicast", "https://224.0.0.1/hook", /multicast/],
+    ["this network", "https://0.0.0.0/hook", /this network|reserved/],
+    ["broadcast", "https://255.255.255.255/hook", /reserved/],
+    ["IPv6 loopback", "https://[::1]/hook", /loopback/],
+    ["IPv6 unique-local", "https://[fd00::1]/hook", /unique-local/],
+    ["IPv6 link-local", "https://[fe80::1]/hook", /link-local/],
+    ["IPv4-mapped metadata", "https://[::ffff:169.254.169.254]/hook", /link-local/],
+    ["IPv4-mapped private, hex form", "https://[::ffff:a00:1]/hook", /private/],
+    ["NAT64 of a private address", "https://[64:ff9b::a00:1]/hook", /private/],
+    ["6to4 of loopback", "https://[2002:7f00:1::]/hook", /loopback/],
+    ["a name resolving to metadata", "https://metadata.attacker.example/hook", /link-local/],
+    ["a name resolving to a private address", "https://intranet.attacker.example/hook", /private/],
+    ["a name with one private address among public ones", "https://mixed.attacker.example/hook", /private/],
+    ["a name resolving to IPv6 unique-local", "https://v6-local.attacker.example/hook", /unique-local/],
+    ["a name resolving to IPv4-mapped loopback", "https://mapped.attacker.example/hook", /loopback/],
+    ["a name that does not resolve", "https://unknown-host.invalid/hook", /resolve/],
+    ["a public name over plain http", "http://hooks.owner.example/a", /https/],
+    ["credentials in the URL", "https://user:pass@hooks.owner.example/a", /credentials/],
+  ])("refuses %s (%s) at /webhookUrl, storing nothing", async (_label, url, reason) => {
+    const admin = await t.actor(["asset_owner"], "admin");
+    const res = await put(admin, { strictCsafImport: false, notifyEmails: [], webhookUrl: url });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const problem = await res.json();
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(["/webhookUrl"]);
+    expect(`${problem.detail} ${problem.errors[0].message}`).toMatch(reason);
+    expect((await (await get(admin, "/v1/advisories/settings")).json()).webhookUrl).toBeNull();
+  });
+
+  it("accepts an https URL whose host resolves only to public addresses", async () => {
+    const admin = await t.actor(["asset_owner"], "admin");
+    const res = await put(admin, {
+      strictCsafImport: false,
+      notifyEmails: [],
+      webhookUrl: "https://hooks.owner.example/a",
+    });
+    expect(res.status).toBe(200);
+    expect((await (await get(admin, "/v1/advisories/settings")).json()).webhookUrl).toBe(
+      "https://hooks.owner.example/a",
+    );
+  });
+});
+
+describe("PUT /v1/advisories/settings is conditional and strict", () => {
+  const put = (actor: TestActor, body: unknown, ifMatch?: string) =>
+    t.app.request("/v1/advisories/settings", {
+      method: "PUT",
+      headers: actor.headers(ifMatch ? { "if-match": ifMatch } : {}),
+      body: JSON.stringify(body),
+    });
+  const settings = { strictCsafImport: true, notifyEmails: ["ot@owner.example"], webhookUrl: null };
+
+  it("needs If-Match with the ETag read, answers with the new one, and refuses a stale one", async () => {
+    const admin = await t.actor(["asset_owner"], "admin");
+    const read = await get(admin, "/v1/advisories/settings");
+    const first = read.headers.get("etag");
+    expect(first).toMatch(/^"\d+"$/);
+
+    const without = await put(admin, settings);
+    expect(without.status).toBe(428);
+    expect(without.headers.get("content-type")).toContain("application/problem+json");
+    expect((await (await get(admin, "/v1/advisories/settings")).json()).strictCsafImport).toBe(false);
+
+    const saved = await put(admin, settings, first ?? "");
+    expect(saved.status).toBe(200);
+    const second = saved.headers.get("etag");
+    expect(second).toMatch(/^"\d+"$/);
+    expect(second).not.toBe(first);
+    expect((await get(admin, "/v1/advisories/settings")).headers.get("etag")).toBe(second);
+
+    // Another admin saved in between: the older ETag no longer applies, and nothing is overwritten.
+    const stale = await put(admin, { ...settings, strictCsafImport: false }, first ?? "");
+    expect(stale.status).toBe(412);
+    expect((await (await get(admin, "/v1/advisories/settings")).json()).strictCsafImport).toBe(true);
+
+    const again = await put(admin, { ...settings, notifyEmails: [] }, second ?? "");
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ notifyEmails: [] });
+  });
+
+  it.each([
+    ["a misspelt field", { ...settings, webhookURL: "https://hooks.owner.example/a" }, ["webhookURL"]],
+    ["two unknown fields", { ...settings, notify: true, extra: 1 }, ["notify", "extra"]],
+  ])("refuses %s with 400 naming it, changing nothing", async (_label, body, names) => {
+    const admin = await t.actor(["asset_owner"], "admin");
+    const etag = (await get(admin, "/v1/advisories/settings")).headers.get("etag") ?? "";
+    const res = await put(admin, body, etag);
+    expect(res.status).toBe(400);
+    const problem = await res.json();
+    const text = JSON.stringify(problem.errors);
+    for (const name of names) expect(text).toContain(name);
+    expect((await get(admin, "/v1/advisories/settings")).headers.get("etag")).toBe(etag);
   });
 });

@@ -583,3 +583,93 @@ describe("obligations", () => {
     expect(workbook.getWorksheet("Obligations")?.rowCount).toBe(1 + list.body.total);
   });
 });
+
+describe("who a countermeasure may make responsible", () => {
+  const cm = (plcId: string, responsibleTenantId?: string) => ({
+    name: "Port lockdown",
+    scope: { kind: "asset", id: plcId },
+    frs: [1],
+    raisesTo: 2,
+    responsibleParty: "supplier",
+    ...(responsibleTenantId ? { responsibleTenantId } : {}),
+  });
+
+  async function sharedSite() {
+    const model = await modelSite();
+    const s = `/v1/sites/${model.site.id}`;
+    const grant = await json(
+      await call(owner, "POST", `${s}/grants`, { granteeSlug: integrator.tenant.slug, access: "write" }),
+    );
+    expect(grant.status).toBe(201);
+    return { ...model, s, grantVersion: grant.body.version as number };
+  }
+
+  it.each([
+    ["the owner itself", () => owner.tenant.id],
+    ["a grantee", () => integrator.tenant.id],
+    ["the supplier of a component on the site", () => supplier.tenant.id],
+  ])("accepts %s", async (_label, tenantOf) => {
+    const { plc, s } = await sharedSite();
+    const res = await json(await call(owner, "POST", `${s}/countermeasures`, cm(plc.id, tenantOf())));
+    expect(res.status).toBe(201);
+    expect(res.body.responsibleTenantId).toBe(tenantOf());
+  });
+
+  it.each([
+    ["an unrelated tenant, by the owner", () => owner, () => stranger.tenant.id],
+    ["an unrelated tenant, by a write grantee", () => integrator, () => stranger.tenant.id],
+    ["a tenant id that does not exist", () => owner, () => "01j0000000000000000000zzzz"],
+  ])(
+    "refuses %s with problem+json at /responsibleTenantId, changing nothing",
+    async (_label, actorOf, tenantOf) => {
+      const { plc, s } = await sharedSite();
+      const before = await json(await call(owner, "GET", s));
+      const res = await call(actorOf(), "POST", `${s}/countermeasures`, cm(plc.id, tenantOf()));
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      const problem = await res.json();
+      expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(["/responsibleTenantId"]);
+      expect(problem.detail).toMatch(/integrator|grantee|supplier/i);
+      expect((await json(await call(owner, "GET", s))).body).toEqual(before.body);
+      expect(
+        (await json(await call(stranger, "GET", "/v1/obligations?scope=owed&limit=100"))).body.items,
+      ).toEqual([]);
+    },
+  );
+
+  it("refuses the change on edit too, and a revoked grantee no longer qualifies", async () => {
+    const { plc, s, grantVersion } = await sharedSite();
+    const created = await json(
+      await call(owner, "POST", `${s}/countermeasures`, cm(plc.id, supplier.tenant.id)),
+    );
+    expect(created.status).toBe(201);
+    const path = `${s}/countermeasures/${created.body.id}`;
+    const moved = await call(
+      owner,
+      "PATCH",
+      path,
+      { responsibleTenantId: stranger.tenant.id },
+      created.body.version,
+    );
+    expect(moved.status).toBe(400);
+    expect((await moved.json()).errors[0].path).toBe("/responsibleTenantId");
+    const renamed = await call(owner, "PATCH", path, { name: "Port lockdown v2" }, created.body.version);
+    expect(renamed.status).toBe(200);
+    const revoked = await call(
+      owner,
+      "DELETE",
+      `${s}/grants/${integrator.tenant.id}`,
+      undefined,
+      grantVersion,
+    );
+    expect(revoked.status).toBe(200);
+    const toGrantee = await call(
+      owner,
+      "PATCH",
+      path,
+      { responsibleTenantId: integrator.tenant.id },
+      created.body.version + 1,
+    );
+    expect(toGrantee.status).toBe(400);
+  });
+});

@@ -23,10 +23,10 @@ beforeAll(async () => {
   owner = await t.actor(["asset_owner"], "owner", "Rheinwasser Scoped");
 });
 
-const request = (path: string, init: { method?: string; body?: unknown } = {}) =>
+const request = (path: string, init: { method?: string; body?: unknown; ifMatch?: string | null } = {}) =>
   t.app.request(path, {
     method: init.method ?? "GET",
-    headers: owner.headers(),
+    headers: owner.headers(init.ifMatch ? { "if-match": init.ifMatch } : {}),
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
 
@@ -59,7 +59,10 @@ describe("routes confined to the caller's tenant", () => {
       notifyEmails: ["ot-security@rheinwasser.example"],
       webhookUrl: null,
     };
-    expect((await request("/v1/advisories/settings", { method: "PUT", body: settings })).status).toBe(200);
+    const ifMatch = (await request("/v1/advisories/settings")).headers.get("etag");
+    expect(
+      (await request("/v1/advisories/settings", { method: "PUT", body: settings, ifMatch })).status,
+    ).toBe(200);
     expect(await (await request("/v1/advisories/settings")).json()).toMatchObject(settings);
 
     expect(new Set(tenantsSeen)).toEqual(new Set([owner.tenant.id]));

@@ -10,6 +10,7 @@ import {
 } from "../../functions/src/repos/webhook-secrets";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
 import { guardLeadingKeys, interceptCommands, type LeadingKeysLog } from "../support/leading-keys-guard";
+import { testResolver } from "../support/resolver";
 
 /**
  * Webhooks are signed with the receiving tenant's own key: created by an admin, shown once, rotated at once,
@@ -35,6 +36,16 @@ const call = (actor: TestActor, method: string, path: string, body?: unknown) =>
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 const SIGNING = "/v1/advisories/settings/webhook-signing";
+
+/** PUT /v1/advisories/settings with the ETag just read. */
+async function putSettings(actor: TestActor, body: unknown) {
+  const ifMatch = (await call(actor, "GET", "/v1/advisories/settings")).headers.get("etag") ?? "";
+  return t.app.request("/v1/advisories/settings", {
+    method: "PUT",
+    headers: actor.headers({ "if-match": ifMatch }),
+    body: JSON.stringify(body),
+  });
+}
 
 describe("per-tenant webhook signing keys", () => {
   it("an admin creates a key shown once, rotates it, and it never appears in settings or the audit trail", async () => {
@@ -79,11 +90,11 @@ describe("per-tenant webhook signing keys", () => {
       notifyEmails: [],
       webhookUrl: "https://hooks.balticgrid.example/assure",
     };
-    expect((await call(other, "PUT", "/v1/advisories/settings", hook)).status).toBe(200);
+    expect((await putSettings(other, hook)).status).toBe(200);
     const unsignedHook = { ...hook, webhookUrl: "https://hooks.editor.example/assure" };
-    expect((await call(editor, "PUT", "/v1/advisories/settings", unsignedHook)).status).toBe(403);
+    expect((await putSettings(editor, unsignedHook)).status).toBe(403);
     const noKeyTenant = await t.actor(["asset_owner"], "admin", "No Key Hooks");
-    expect((await call(noKeyTenant, "PUT", "/v1/advisories/settings", unsignedHook)).status).toBe(200);
+    expect((await putSettings(noKeyTenant, unsignedHook)).status).toBe(200);
 
     const posted: { url: string; body: string; signature: string | undefined }[] = [];
     const sender = createWebhookSender({
@@ -93,6 +104,7 @@ describe("per-tenant webhook signing keys", () => {
         return new Response(null, { status: 204 });
       },
       email: { kind: "test", send: async (_message: OutboundMessage) => undefined },
+      target: { requireHttps: true, resolve: testResolver() },
     });
     const notifier = createNotifier({ db: t.db, sender, now: () => new Date() });
     for (const tenant of [other, noKeyTenant]) {

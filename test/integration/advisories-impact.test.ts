@@ -180,6 +180,7 @@ beforeAll(async () => {
       notifyEmails: ["ot-security@rheinwasser.example"],
       webhookUrl: null,
     },
+    expectedVersion: 0,
     actor: "test",
     now: new Date(),
   });

@@ -22,6 +22,7 @@ import {
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from "../../functions/src/storage/evidence-store";
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { createTestDb } from "./db";
+import { testResolver } from "./resolver";
 
 export interface TestActor {
   tenant: TTenant;
@@ -46,6 +47,8 @@ export async function createTestApp(
     tenantDb?: (db: Db) => (tenantId: string) => Db;
     /** The table client the app uses (e.g. to make a write fail), built on the test table. */
     appDb?: (db: Db) => Db;
+    /** DNS for webhook targets; by default test/support/resolver.ts (no network). */
+    resolveHost?: (hostname: string) => Promise<string[]>;
   } = {},
 ) {
   const db: Db = await createTestDb("api");
@@ -67,6 +70,7 @@ export async function createTestApp(
     }),
     ...(options.loadClaimSigner ? { loadClaimSigner: options.loadClaimSigner } : { claimSigner }),
     ...(options.tenantDb ? { tenantDb: options.tenantDb(db) } : {}),
+    webhookTargets: { requireHttps: true, resolve: options.resolveHost ?? testResolver() },
   });
   const now = new Date();
 

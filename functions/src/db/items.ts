@@ -1,12 +1,38 @@
 import { createHash } from "node:crypto";
+import { repairText, textIssue } from "@assure/shared";
 import type { z } from "zod";
+
+/**
+ * Text written before text fields refused control characters and unpaired surrogates: those characters become
+ * U+FFFD so the item stays readable. Only when every issue is such a text issue; anything else is a real mismatch.
+ */
+function withTextRepaired(
+  item: Record<string, unknown>,
+  issues: z.core.$ZodIssue[],
+): Record<string, unknown> | null {
+  const copy = structuredClone(item);
+  for (const issue of issues) {
+    const marked = textIssue(issue);
+    if (!marked || issue.path.length === 0) return null;
+    let parent: unknown = copy;
+    for (const step of issue.path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown>)?.[step];
+    const last = issue.path[issue.path.length - 1]!;
+    const holder = parent as Record<PropertyKey, unknown> | undefined;
+    const value = holder?.[last];
+    if (typeof value !== "string") return null;
+    holder![last] = repairText(value, marked.multiline);
+  }
+  return copy;
+}
 
 /** Parses a stored item with its zod schema (key attributes are stripped); no `as T` on reads. */
 export function parseItem<S extends z.ZodType>(
   schema: S,
   item: Record<string, unknown> | undefined,
 ): z.output<S> {
-  const result = schema.safeParse(item);
+  let result = schema.safeParse(item);
+  const repaired = !result.success && item ? withTextRepaired(item, result.error.issues) : null;
+  if (repaired) result = schema.safeParse(repaired);
   if (!result.success) {
     const where = item ? `${String(item.pk)} / ${String(item.sk)}` : "missing item";
     throw new Error(`Stored item does not match its schema (${where}): ${result.error.message}`);

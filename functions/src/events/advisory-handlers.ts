@@ -9,6 +9,8 @@ import {
   createWebhookSender,
   type NotificationSender,
 } from "../notify/sender";
+import { resolveWithDns } from "../notify/webhook-target";
+import { createGuardedPost } from "../notify/webhook-transport";
 import { createLogger } from "../observability/logger";
 import { findAdvisoryById, getAdvisoryMatch } from "../repos/advisories";
 import { ZUsedAsset } from "../repos/advisories-impact";
@@ -109,8 +111,8 @@ function matchChanged(a: Record<string, unknown>, b: Record<string, unknown>): b
 
 /**
  * Dependencies of the stream processor built from its environment: the table, and a notification sender —
- * webhooks over HTTPS, each signed with its tenant's own key (repos/webhook-secrets.ts);
- * e-mail into the outbox directory when NOTIFY_OUTBOX_DIR is set (local), through SES from NOTIFY_EMAIL_FROM in
+ * webhooks over HTTPS to public addresses only (notify/webhook-target.ts), each signed with its tenant's own key
+ * (repos/webhook-secrets.ts); e-mail into the outbox directory when NOTIFY_OUTBOX_DIR is set (local), through SES from NOTIFY_EMAIL_FROM in
  * AWS, else logged. Links are absolute under PORTAL_URL. Advisory documents are read from EVIDENCE_BUCKET (AWS).
  */
 export function streamDepsFromEnv(env: Record<string, string | undefined>): ImpactDeps {
@@ -125,7 +127,12 @@ export function streamDepsFromEnv(env: Record<string, string | undefined>): Impa
           send: async (message) =>
             logger.info("e-mail notification (no mail transport configured)", { message }),
         };
-  const sender = createWebhookSender({ fetch: (url, init) => fetch(url, init), email });
+  const target = { requireHttps: env.ASSURE_MODE !== "local", resolve: resolveWithDns };
+  const sender = createWebhookSender({
+    fetch: createGuardedPost({ resolve: resolveWithDns }),
+    email,
+    target,
+  });
   const now = () => new Date();
   return {
     db,

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import { checkWebhookUrl, type WebhookTargetPolicy } from "./webhook-target";
 
 /**
  * Outbound notifications (e-mail, webhooks) go through a pluggable sender. The in-portal inbox is written
@@ -49,16 +50,20 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 /**
  * Webhooks: POST JSON with `x-assure-event` and, when the tenant has a signing key, `x-assure-signature:
  * sha256=<hex HMAC of the body>` so its receiver can check the sender. E-mail goes to `email` (another sender).
+ * The URL is checked against `target` before every delivery (a URL saved before the rules, or a name that now
+ * resolves to a private address, is refused), and redirects are not followed: a 3xx is a failed delivery.
  */
 export function createWebhookSender(options: {
   fetch: FetchLike;
   email: NotificationSender;
+  target: WebhookTargetPolicy;
   timeoutMs?: number;
 }): NotificationSender {
   return {
     kind: `webhook+${options.email.kind}`,
     async send(message) {
       if (message.channel === "email") return options.email.send(message);
+      await checkWebhookUrl(message.url, options.target);
       const body = JSON.stringify({ event: message.event, tenantId: message.tenantId, ...message.payload });
       const headers: Record<string, string> = {
         "content-type": "application/json",
@@ -72,6 +77,7 @@ export function createWebhookSender(options: {
         method: "POST",
         headers,
         body,
+        redirect: "manual",
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
       if (!response.ok) throw new Error(`webhook ${message.url} answered ${response.status}`);

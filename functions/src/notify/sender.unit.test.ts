@@ -21,6 +21,9 @@ const webhook: OutboundMessage = {
   payload: { id: "n1", title: "ICSA-22-1 affects 2 of your assets" },
 };
 
+/** Public DNS for the sender's target check, without the network. */
+const target = { requireHttps: true, resolve: async () => ["93.184.215.14"] };
+
 describe("notification senders", () => {
   it("the file sink appends one JSON line per message", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "outbox-"));
@@ -49,6 +52,7 @@ describe("notification senders", () => {
         return new Response(null, { status });
       },
       email: { kind: "test", send: async (m) => void emails.push(m) },
+      target,
     });
     await sender.send({ ...webhook, secret: "s3cret" });
     await sender.send(email);
@@ -79,6 +83,7 @@ describe("notification senders", () => {
         return new Response(null, { status: 204 });
       },
       email: { kind: "test", send: async () => undefined },
+      target,
     });
     await sender.send({ ...webhook, tenantId: "t1", secret: "whsec_tenant-one" });
     await sender.send({ ...webhook, tenantId: "t1", secret: "whsec_tenant-two" });

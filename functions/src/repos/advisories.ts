@@ -29,6 +29,7 @@ import { keys } from "../db/keys";
 import { queryAllItems } from "../db/query-all";
 import { ConditionFailed, transact } from "../db/transact";
 import { auditPut } from "./audit";
+import { StaleWrite } from "./site-items";
 
 /**
  * Advisories: the parsed summary item, one item per matched catalog component, the revision history and
@@ -572,22 +573,50 @@ export function advisorySharePuts(db: Db, advisory: TAdvisory) {
 // --- Settings and decisions --------------------------------------------------------------------------
 
 export async function getAdvisorySettings(db: Db, tenantId: string): Promise<TAdvisorySettings> {
-  const { Item } = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: keys.advisorySettings(tenantId) }),
-  );
-  return Item ? parseItem(ZAdvisorySettings, Item) : ZAdvisorySettings.parse({});
+  return (await getVersionedAdvisorySettings(db, tenantId)).settings;
 }
 
+const ZStoredSettingsVersion = z.object({ version: z.number().int().min(0).default(0) });
+
+/** Settings never saved (or saved before they had a version) are version 0: the first write expects that. */
+export async function getVersionedAdvisorySettings(
+  db: Db,
+  tenantId: string,
+): Promise<{ settings: TAdvisorySettings; version: number }> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.advisorySettings(tenantId), ConsistentRead: true }),
+  );
+  if (!Item) return { settings: ZAdvisorySettings.parse({}), version: 0 };
+  return {
+    settings: parseItem(ZAdvisorySettings, Item),
+    version: parseItem(ZStoredSettingsVersion, Item).version,
+  };
+}
+
+/** Replaces the settings if they are still at `expectedVersion` (else StaleWrite); returns the new version. */
 export async function putAdvisorySettings(
   db: Db,
-  input: { tenantId: string; settings: TAdvisorySettings; actor: string; now: Date },
-): Promise<void> {
+  input: { tenantId: string; settings: TAdvisorySettings; expectedVersion: number; actor: string; now: Date },
+): Promise<number> {
   const before = await getAdvisorySettings(db, input.tenantId);
+  const version = input.expectedVersion + 1;
   await transact(db, [
     {
       Put: {
         TableName: db.tableName,
-        Item: { ...keys.advisorySettings(input.tenantId), type: "advisorySettings", ...input.settings },
+        Item: {
+          ...keys.advisorySettings(input.tenantId),
+          type: "advisorySettings",
+          ...input.settings,
+          version,
+        },
+        ...(input.expectedVersion === 0
+          ? { ConditionExpression: "attribute_not_exists(#v)", ExpressionAttributeNames: { "#v": "version" } }
+          : {
+              ConditionExpression: "#v = :v",
+              ExpressionAttributeNames: { "#v": "version" },
+              ExpressionAttributeValues: { ":v": input.expectedVersion },
+            }),
       },
     },
     auditPut(db, {
@@ -599,7 +628,11 @@ export async function putAdvisorySettings(
       after: input.settings,
       at: input.now,
     }),
-  ]);
+  ]).catch((error: unknown) => {
+    if (error instanceof ConditionFailed && error.index === 0) throw new StaleWrite();
+    throw error;
+  });
+  return version;
 }
 
 /** A tenant's decisions for several (advisory, component) pairs, in one BatchGet. */

@@ -8,6 +8,7 @@ import {
   ZAdvisoryListItem,
   ZAdvisoryQuery,
   ZAdvisorySettings,
+  ZAdvisorySettingsInput,
   ZAuthoredAdvisoryInput,
   ZMatchDecision,
   ZMatchDecisionInput,
@@ -26,16 +27,17 @@ import { AppError, notFound, type TFieldError } from "../http/errors";
 import { etag, expectedVersion } from "../http/preconditions";
 import { apiKeyScopes, noApiKeys, secretResponse } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
+import { resolveWithDns } from "../notify/webhook-target";
 import {
   AdvisoryOwnedElsewhere,
   AdvisoryVersionMismatch,
   getAdvisoriesByRef,
   getAdvisoryMatch,
   getAdvisorySettings,
+  getVersionedAdvisorySettings,
   listAdvisoriesSharedWith,
   listOwnAdvisories,
   putAdvisoryMatch,
-  putAdvisorySettings,
   putMatchDecision,
   queryPublicAdvisories,
 } from "../repos/advisories";
@@ -55,6 +57,7 @@ import {
 import { listComponentAdvisories } from "../usecases/list-component-advisories";
 import { readAdvisoryDocument } from "../usecases/match-published-component";
 import { advisoryAsSeenBy, advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read-advisory";
+import { saveAdvisorySettings } from "../usecases/save-advisory-settings";
 
 const tags = ["Advisories"];
 
@@ -332,11 +335,14 @@ export const advisoryRoutes = createRouter()
       path: "/settings",
       ...noApiKeys,
       tags,
-      summary: "This tenant's advisory settings (strict CSAF import, notification channels)",
+      summary: "This tenant's advisory settings (strict CSAF import, notification channels), with their ETag",
       security: bearerSecurity,
       responses: { 200: jsonResponse(ZAdvisorySettings, "Settings"), ...problemResponses(401) },
     }),
-    async (c) => c.json(await getAdvisorySettings(ownTenantDb(c), c.var.auth.tenantId), 200),
+    async (c) => {
+      const { settings, version } = await getVersionedAdvisorySettings(ownTenantDb(c), c.var.auth.tenantId);
+      return c.json(settings, 200, { etag: etag(version) });
+    },
   )
   .openapi(
     createRoute({
@@ -344,21 +350,27 @@ export const advisoryRoutes = createRouter()
       path: "/settings",
       ...noApiKeys,
       tags,
-      summary: "Change this tenant's advisory settings (admin)",
+      summary: "Change this tenant's advisory settings (admin, If-Match); unknown fields are refused",
       security: bearerSecurity,
       middleware: [requireRole("admin")] as const,
-      request: { body: jsonBody(ZAdvisorySettings) },
-      responses: { 200: jsonResponse(ZAdvisorySettings, "Settings"), ...problemResponses(400, 401, 403) },
+      request: { body: jsonBody(ZAdvisorySettingsInput) },
+      responses: {
+        200: jsonResponse(ZAdvisorySettings, "Settings"),
+        ...problemResponses(400, 401, 403, 412, 428),
+      },
     }),
     async (c) => {
+      const expected = expectedVersion(c);
       const settings = c.req.valid("json");
-      await putAdvisorySettings(ownTenantDb(c), {
+      const version = await saveAdvisorySettings(ownTenantDb(c), {
         tenantId: c.var.auth.tenantId,
         settings,
+        expectedVersion: expected,
         actor: c.var.auth.actor,
         now: c.var.deps.now(),
+        webhookTargets: c.var.deps.webhookTargets ?? { requireHttps: true, resolve: resolveWithDns },
       });
-      return c.json(settings, 200);
+      return c.json(settings, 200, { etag: etag(version) });
     },
   )
   .openapi(

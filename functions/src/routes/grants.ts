@@ -1,4 +1,11 @@
-import { type TSiteGrant, ZGrantInput, ZGrantPatch, ZSharedSite, ZSiteGrant } from "@assure/shared";
+import {
+  singleLine,
+  type TSiteGrant,
+  ZGrantInput,
+  ZGrantPatch,
+  ZSharedSite,
+  ZSiteGrant,
+} from "@assure/shared";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { createRouter } from "../http/env";
@@ -16,7 +23,7 @@ import { mapSiteWriteError, resyncObligations } from "./sites";
 
 const tags = ["Sharing"];
 const ZGrantListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: singleLine("Search").max(100).optional(),
   state: z.enum(["active", "revoked"]).optional(),
   access: z.enum(["read", "write"]).optional(),
   sort: z.enum(["name", "granted", "access"]).default("name"),
@@ -196,7 +203,7 @@ export const sharedSiteRoutes = createRouter().openapi(
     security: bearerSecurity,
     request: {
       query: z.object({
-        q: z.string().trim().max(100).optional(),
+        q: singleLine("Search").max(100).optional(),
         access: z.enum(["read", "write"]).optional(),
         sort: z.enum(["site", "owner", "granted"]).default("site"),
         order: z.enum(["asc", "desc"]).default("asc"),

@@ -1,4 +1,4 @@
-import { ZMembership, ZUser } from "@assure/shared";
+import { singleLine, ZMembership, ZUser } from "@assure/shared";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { ZServiceTokenClaims } from "../auth/tokens";
@@ -40,7 +40,7 @@ export const sessionRoutes = createRouter()
       ...noApiKeys,
       tags,
       summary: "Find (or create, without memberships) the user an OIDC provider signed in",
-      request: { body: jsonBody(z.object({ email: z.email(), name: z.string().min(1).max(120) })) },
+      request: { body: jsonBody(z.object({ email: z.email(), name: singleLine("Name").min(1).max(120) })) },
       responses: { 200: jsonResponse(ZSession, "Signed in"), ...problemResponses(400, 401) },
     }),
     async (c) => {

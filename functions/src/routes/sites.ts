@@ -1,4 +1,5 @@
 import {
+  singleLine,
   type TSite,
   withoutCandidates,
   ZAsset,
@@ -38,6 +39,7 @@ import { createConduit, deleteConduit, updateConduit } from "../repos/conduits";
 import { createCountermeasure, deleteCountermeasure, updateCountermeasure } from "../repos/countermeasures";
 import { GuardFailed, StaleWrite } from "../repos/site-items";
 import { createSite, createZone, deleteZone, listSites, updateSite, updateZone } from "../repos/sites";
+import { assertResponsibleTenant } from "../usecases/check-responsible-tenant";
 import { deleteSite } from "../usecases/delete-site";
 import { evaluateSite, loadSiteModel } from "../usecases/evaluate-site";
 import { importSite } from "../usecases/import-site";
@@ -56,7 +58,7 @@ const tags = ["Sites"];
 const ownerCreate = [requireTenantKind("asset_owner"), requireRole("editor")] as const;
 
 const ZSiteListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: singleLine("Search").max(100).optional(),
   sort: z.enum(["name", "updated", "created"]).default("name"),
   order: z.enum(["asc", "desc"]).default("asc"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -706,7 +708,9 @@ const childRoutes = createRouter()
       const access = await siteFor(c, c.req.valid("param").id);
       requireSiteWrite(access, c.var.auth);
       const context = writeContextFor(access, c.var.auth, c.var.deps.now());
-      const countermeasure = await createCountermeasure(c.var.deps.db, context, c.req.valid("json")).catch(
+      const input = c.req.valid("json");
+      await assertResponsibleTenant(c.var.deps.db, access.site, input.responsibleTenantId);
+      const countermeasure = await createCountermeasure(c.var.deps.db, context, input).catch(
         mapSiteWriteError("the countermeasure", "scope"),
       );
       await resyncObligations(c, access.site, context.actor);
@@ -739,10 +743,12 @@ const childRoutes = createRouter()
         ZSiteCountermeasure,
         "The countermeasure",
       );
+      const patch = c.req.valid("json");
+      await assertResponsibleTenant(db, access.site, patch.responsibleTenantId, before.responsibleTenantId);
       const context = writeContextFor(access, c.var.auth, c.var.deps.now());
       const countermeasure = await updateCountermeasure(db, context, {
         before,
-        patch: c.req.valid("json"),
+        patch,
         expectedVersion: version,
       }).catch(mapSiteWriteError("the countermeasure", "scope"));
       await resyncObligations(c, access.site, context.actor);

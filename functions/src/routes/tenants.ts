@@ -1,4 +1,4 @@
-import { ZTenant } from "@assure/shared";
+import { singleLine, ZTenant } from "@assure/shared";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { requireOperator, requireRole } from "../http/auth";
@@ -77,7 +77,7 @@ export const tenantRoutes = createRouter()
       middleware: [requireOperator],
       request: {
         params: ZIdParam,
-        body: jsonBody(z.object({ verified: z.boolean(), method: z.string().trim().min(3).max(200) })),
+        body: jsonBody(z.object({ verified: z.boolean(), method: singleLine("Method").min(3).max(200) })),
       },
       responses: { 200: jsonResponse(ZTenant, "The tenant"), ...problemResponses(400, 401, 403, 404, 409) },
     }),

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatVersionRange, parseVersionRange, rangeContains } from "./version-range";
+import { formatVersionRange, MAX_RANGE_LENGTH, parseVersionRange, rangeContains } from "./version-range";
 
 const contains = (range: string, version: string) => {
   const parsed = parseVersionRange(range);
@@ -132,6 +132,86 @@ describe("range membership properties", () => {
   });
   it("a version is in its own point range and in vers:all/*", () => {
     fc.assert(fc.property(num, (v) => contains(v, `V${v}`) === true && contains("vers:all/*", v) === true));
+  });
+});
+
+describe("hostile range strings", () => {
+  // Shapes that made the old regexes backtrack quadratically (a 60,000-character range took seconds). Each
+  // must come back as "cannot tell" without throwing. They run in one test so that the default test timeout,
+  // not a timing assertion, catches a return of super-linear parsing (before the bound they took ~10 s).
+  const long = 60_000;
+  const shapes: [string, string][] = [
+    ["spaces", `1${" ".repeat(long)}x`],
+    ["'<' run", "<".repeat(long)],
+    ["'<1' run", "<1".repeat(long / 2)],
+    ["digit run", `${"1".repeat(long)}!`],
+    ["digit run with wildcard", `${"1".repeat(long)}.x!`],
+    ["'1 ' run", `${"1 ".repeat(long / 2)}x`],
+    ["'1 - ' run", "1 - ".repeat(long / 4)],
+    ["'1.' run", `${"1.".repeat(long / 2)}a b`],
+    ["'V1.' run", `${"V1.".repeat(long / 3)}<`],
+    ["'a1' run", "a1".repeat(long / 2)],
+    ["'1<' run", `${"1<".repeat(long / 2)}1`],
+    ["'between' prose", `between ${"1 ".repeat(long / 2)}`],
+    ["operator run", `${">=".repeat(long / 2)}a`],
+    ["vers body", `vers:generic/${"1<".repeat(long / 2)}`],
+    ["parentheses", " (a".repeat(long / 3)],
+  ];
+  it("long adversarial shapes are unparseable, not slow", () => {
+    for (const [shape, input] of shapes) expect(parseVersionRange(input), shape).toBeNull();
+  });
+
+  it("a range longer than the bound is unparseable even when it would read well", () => {
+    const padded = `>= 1.0 | <= 2.0 (${"x".repeat(MAX_RANGE_LENGTH)})`;
+    expect(parseVersionRange(padded)).toBeNull();
+    expect(parseVersionRange(">= 1.0 | <= 2.0 (see notes)")).not.toBeNull();
+  });
+
+  it("surrounding whitespace does not count against the bound", () => {
+    const spaced = `${" ".repeat(MAX_RANGE_LENGTH)}< 2.1${" ".repeat(MAX_RANGE_LENGTH)}`;
+    expect(parseVersionRange(spaced)?.intervals).toEqual([
+      { lower: null, upper: { version: "2.1", inclusive: false } },
+    ]);
+  });
+
+  it("never throws on arbitrary text", () => {
+    const pieces = fc.constantFrom(
+      "<",
+      "<=",
+      ">",
+      ">=",
+      "=",
+      "!=",
+      "|",
+      " ",
+      "_",
+      "-",
+      ".",
+      "(",
+      ")",
+      "vers:",
+      "/",
+      "and ",
+      "1",
+      "V2",
+      "x",
+      "*",
+      "%",
+      "prior to ",
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 400 }),
+          fc.array(pieces, { maxLength: 200 }).map((a) => a.join("")),
+        ),
+        (s) => {
+          const r = parseVersionRange(s);
+          return r === null || (r.source === s && Array.isArray(r.intervals));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

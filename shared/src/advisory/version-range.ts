@@ -243,6 +243,14 @@ function rewriteProse(s: string, notes: string[]): string {
 }
 
 /**
+ * The longest range string the parser reads (after trimming). Real ranges are far shorter (the longest of ~2,500
+ * distinct CISA ranges is 247 characters, and it does not parse); a longer one is "cannot tell". The bound keeps
+ * every pattern below linear in practice: none of them sees more than this many characters, so a hostile import
+ * cannot make one range cost more than a fixed, small amount of work.
+ */
+export const MAX_RANGE_LENGTH = 256;
+
+/**
  * Parses a product version range: `vers:` strings (including the non-standard `vers:all/<V3.0` and missing `|`),
  * CISA shorthand (`<= 1.280`, `=<8.5`, `>=V7.80_<V9.30`, `1.32|1.33|1.35`, `>= 1.0 | <= 1.32`) and prose ("All
  * versions < V4.33", "prior to 2.1", "V2.0 and later"). A bare version is that version. Returns null when the text
@@ -251,7 +259,7 @@ function rewriteProse(s: string, notes: string[]): string {
 export function parseVersionRange(input: string): TVersionRange | null {
   const source = input;
   const trimmed = input.trim();
-  if (trimmed === "") return null;
+  if (trimmed === "" || trimmed.length > MAX_RANGE_LENGTH) return null;
   const vers = /^vers:([a-z0-9.+-]*)\/(.*)$/is.exec(trimmed);
   if (vers) return parseVers(source, vers);
   let s = trimmed.replace(/_/g, " ").replace(/\s+/g, " ").replace(/=</g, "<=").replace(/=>/g, ">=");

@@ -125,3 +125,31 @@ describe("version order properties", () => {
     );
   });
 });
+
+describe("parseVersion on hostile text", () => {
+  it("long runs are not versions and are refused before any pattern runs", () => {
+    const long = 60_000;
+    for (const input of [
+      "1".repeat(long),
+      `${"1".repeat(long)}.x!`,
+      "1.".repeat(long / 2),
+      `V${"1 ".repeat(long / 2)}`,
+      "a1".repeat(long / 2),
+    ]) {
+      expect(parseVersion(input), input.slice(0, 8)).toBeNull();
+    }
+  });
+  it("never throws on arbitrary text, and a parsed version keeps its raw text", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 300 }),
+        fc.constantFrom("generic", "semver"),
+        (s, scheme) => {
+          const parsed = parseVersion(s, scheme as "generic" | "semver");
+          return parsed === null || parsed.raw === s;
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -55,6 +55,9 @@ const KNOWN_WORDS = new Set([
   "security",
 ]);
 
+/** Longer text is not a version (the element limit below is 80 characters); refusing it first bounds the work. */
+export const MAX_VERSION_LENGTH = 128;
+
 const SEMVER = /^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 
 function stripZeros(digits: string): string {
@@ -107,10 +110,10 @@ function canonical(elements: TVersionElement[]): TVersionElement[] {
  * build metadata ignored).
  */
 export function parseVersion(raw: string, scheme: "generic" | "semver" = "generic"): TVersion | null {
-  let text = raw
-    .trim()
-    .replace(/^(?:version|ver\.?|rev\.?|release)\s*/i, "")
-    .replace(/^[vVrR](?=\s?\d)\s?/, "");
+  const trimmed = raw.trim();
+  // Checked before any pattern runs: the patterns below backtrack on long runs of digits and separators.
+  if (trimmed.length > MAX_VERSION_LENGTH) return null;
+  let text = trimmed.replace(/^(?:version|ver\.?|rev\.?|release)\s*/i, "").replace(/^[vVrR](?=\s?\d)\s?/, "");
   let wildcard = false;
   // `1.x`, `12.2.*`, `4.0.X`, `2.3x` are wildcards; `1.597X` (upper case, no separator) is a letter suffix.
   const wild = /^(.*\d)(?:(?:[.\s_-][xX*])+|x|\*)$/.exec(text);

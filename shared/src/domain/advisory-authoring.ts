@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseVersionRange } from "../advisory/version-range";
 import { severityOf } from "./advisory";
 import { ZId } from "./ids";
+import { multiLine, singleLine } from "./text";
 
 /**
  * Advisories a supplier writes in the portal for its own components, and the CSAF 2.0 document built from
@@ -62,8 +63,10 @@ export const ZAuthoredVulnerability = z.object({
     .regex(/^CVE-\d{4}-\d{4,}$/, "a CVE id looks like CVE-2026-12345")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  title: z.string().trim().min(3, "give the vulnerability a title").max(200),
-  description: z.string().trim().min(10, "describe the vulnerability in at least 10 characters").max(4000),
+  title: singleLine("Title").min(3, "give the vulnerability a title").max(200),
+  description: multiLine("Description")
+    .min(10, "describe the vulnerability in at least 10 characters")
+    .max(4000),
   cvssVector: z
     .string()
     .trim()
@@ -76,18 +79,14 @@ export type TAuthoredVulnerability = z.infer<typeof ZAuthoredVulnerability>;
 export const ZAuthoredProduct = z.object({
   componentId: ZId,
   /** Affected versions: a `vers:` range or CISA-style text ("<2.4.1", ">=2.0 <2.4.1", "All versions"). */
-  affectedVersions: z
-    .string()
-    .trim()
+  affectedVersions: singleLine("Affected versions")
     .min(1, "name the affected versions")
     .max(200)
     .refine((value) => parseVersionRange(value) !== null, {
       message: 'not a version range this portal can read, e.g. "<2.4.1" or "vers:generic/>=2.0|<2.4.1"',
     }),
   /** The first fixed version, when there is one. */
-  fixedVersion: z
-    .string()
-    .trim()
+  fixedVersion: singleLine("Fixed version")
     .max(64)
     .regex(/^[^<>=|*\s][^<>=|*]*$/, "a single version, e.g. 2.4.1")
     .optional()
@@ -105,7 +104,7 @@ export const AUTHORING_REMEDIATION_CATEGORIES = [
 
 export const ZAuthoredRemediation = z.object({
   category: z.enum(AUTHORING_REMEDIATION_CATEGORIES),
-  details: z.string().trim().min(5, "say what to do").max(2000),
+  details: multiLine("Details").min(5, "say what to do").max(2000),
   url: z
     .url({ protocol: /^https?$/, error: "a link starts with http:// or https://" })
     .optional()
@@ -115,8 +114,8 @@ export type TAuthoredRemediation = z.infer<typeof ZAuthoredRemediation>;
 
 export const ZAuthoredAdvisoryInput = z
   .object({
-    title: z.string().trim().min(5, "give the advisory a title of at least 5 characters").max(200),
-    summary: z.string().trim().min(10, "summarise the advisory in at least 10 characters").max(4000),
+    title: singleLine("Title").min(5, "give the advisory a title of at least 5 characters").max(200),
+    summary: multiLine("Summary").min(10, "summarise the advisory in at least 10 characters").max(4000),
     tlp: z.enum(AUTHORING_TLP).default("WHITE"),
     /** For TLP other than WHITE: the tenants allowed to read it. */
     restrictedTo: z.array(ZId).max(100).default([]),
@@ -124,7 +123,7 @@ export const ZAuthoredAdvisoryInput = z
     vulnerabilities: z.array(ZAuthoredVulnerability).min(1, "describe at least one vulnerability").max(50),
     remediations: z.array(ZAuthoredRemediation).max(20).default([]),
     /** Why this revision (revision history); defaults to "Initial release" / "Update". */
-    changeSummary: z.string().trim().max(500).optional(),
+    changeSummary: singleLine("Change summary").max(500).optional(),
   })
   .superRefine((input, ctx) => {
     const cves = input.vulnerabilities.flatMap((v) => (v.cve ? [v.cve] : []));

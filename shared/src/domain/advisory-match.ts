@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZAdvisoryProduct } from "../advisory/list-advisory-products";
 import { ZAdvisory, ZAdvisoryOwner, ZAdvisoryVisibility, ZSeverity } from "./advisory";
 import { ZId, ZIsoDateTime } from "./ids";
+import { multiLine } from "./text";
 
 /**
  * An advisory matched to a catalog component (one item per pair), and what follows from it per asset owner:
@@ -87,7 +88,7 @@ export type TMatchDecision = z.infer<typeof ZMatchDecision>;
 
 export const ZMatchDecisionInput = z.object({
   verdict: ZMatchVerdict,
-  note: z.string().trim().max(1000).default(""),
+  note: multiLine("Note").max(1000).default(""),
 });
 export type TMatchDecisionInput = z.infer<typeof ZMatchDecisionInput>;
 

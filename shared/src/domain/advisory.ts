@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listAdvisoryProducts, type TAdvisoryProduct } from "../advisory/list-advisory-products";
 import { normalizeVendor } from "../advisory/normalize-name";
 import { ZId, ZIsoDateTime } from "./ids";
+import { singleLine } from "./text";
 
 /**
  * A security advisory as the portal keeps it: the original CSAF 2.0 document (stored unchanged in the
@@ -170,8 +171,8 @@ export const ZAdvisoryListItem = ZAdvisory.omit({
 export type TAdvisoryListItem = z.infer<typeof ZAdvisoryListItem>;
 
 export const ZAdvisoryQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  vendor: z.string().trim().max(120).optional(),
+  q: singleLine("Search").max(100).optional(),
+  vendor: singleLine("Vendor").max(120).optional(),
   /** Minimum severity: high = high or critical. */
   severity: ZSeverity.optional(),
   /** Current release date on or after / on or before (YYYY-MM-DD). */
@@ -199,18 +200,25 @@ export const ZAdvisoryImportResult = z.object({
 });
 export type TAdvisoryImportResult = z.infer<typeof ZAdvisoryImportResult>;
 
-/** Per-tenant advisory preferences. */
-export const ZAdvisorySettings = z.object({
+const advisorySettingsShape = {
   /** Reject documents with cosmetic conformance failures too (instead of importing with a warning). */
   strictCsafImport: z.boolean().default(false),
   /** Extra notification channels for new impact; the in-portal inbox always gets it. */
   notifyEmails: z.array(z.email()).max(20).default([]),
+  /** A public https endpoint; the API refuses private, loopback and link-local targets (and follows no redirect). */
   webhookUrl: z
     .url({ protocol: /^https?$/ })
+    .max(2048)
     .nullable()
     .default(null),
-});
+};
+
+/** Per-tenant advisory preferences. */
+export const ZAdvisorySettings = z.object(advisorySettingsShape);
 export type TAdvisorySettings = z.infer<typeof ZAdvisorySettings>;
+
+/** What PUT /v1/advisories/settings accepts: the same fields, and nothing else (a misspelt key is an error). */
+export const ZAdvisorySettingsInput = z.strictObject(advisorySettingsShape);
 
 /** Whether a tenant's webhooks are signed (x-assure-signature), and since when; never the key. */
 export const ZWebhookSigningStatus = z.object({

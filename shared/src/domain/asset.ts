@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZEvaluationAdvisory } from "../evaluation/evaluation-input";
 import { ZId, ZIsoDateTime } from "./ids";
 import { patchOf } from "./patch";
+import { multiLine, singleLine } from "./text";
 
 /** Where an asset sits: in a zone, or on a conduit (firewalls, gateways, data diodes). */
 export const ZAssetLocation = z.discriminatedUnion("kind", [
@@ -10,23 +11,21 @@ export const ZAssetLocation = z.discriminatedUnion("kind", [
 ]);
 export type TAssetLocation = z.infer<typeof ZAssetLocation>;
 
-export const ZComponentVersion = z
-  .string()
-  .trim()
+export const ZComponentVersion = singleLine("Version")
   .min(1, "name the deployed version")
   .max(64, "a version has at most 64 characters");
 
 /** What the user writes: a catalog component version deployed `count` times in a role. */
 export const ZSiteAssetInput = z.object({
-  name: z.string().trim().min(1, "give the asset a name or tag").max(120),
+  name: singleLine("Name").min(1, "give the asset a name or tag").max(120),
   location: ZAssetLocation,
   supplierTenantId: ZId,
   componentId: ZId,
   /** The deployed version of the catalog component (firmware/software release). */
   version: ZComponentVersion,
   count: z.number().int().min(1, "at least 1").max(100_000),
-  role: z.string().trim().max(120).default(""),
-  notes: z.string().trim().max(2000).default(""),
+  role: singleLine("Role").max(120).default(""),
+  notes: multiLine("Notes").max(2000).default(""),
 });
 export type TSiteAssetInput = z.infer<typeof ZSiteAssetInput>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZId, ZIsoDate, ZIsoDateTime } from "./ids";
 import { ZSlVector } from "./sl-vector";
+import { multiLine, singleLine } from "./text";
 
 /** Schemes suppliers pick from in the portal (free text is accepted too). */
 export const CERTIFICATION_SCHEMES = [
@@ -29,9 +30,9 @@ export const ZCertificationStatus = z.enum(CERTIFICATION_STATUSES);
 
 export const ZCertificationInput = z
   .object({
-    scheme: z.string().trim().min(2, "name the scheme").max(120),
-    body: z.string().trim().min(2, "name the certification body").max(120),
-    certificateNo: z.string().trim().min(1, "give the certificate number").max(80),
+    scheme: singleLine("Scheme").min(2, "name the scheme").max(120),
+    body: singleLine("Certification body").min(2, "name the certification body").max(120),
+    certificateNo: singleLine("Certificate number").min(1, "give the certificate number").max(80),
     standardPart: ZStandardPart,
     /** Certified SL-C (4-2, 3-3). */
     slC: ZSlVector.optional(),
@@ -40,7 +41,7 @@ export const ZCertificationInput = z
     issued: ZIsoDate,
     expires: ZIsoDate.optional(),
     status: ZCertificationStatus.default("valid"),
-    scope: z.string().trim().max(500).default(""),
+    scope: multiLine("Scope").max(500).default(""),
     /** Evidence files (uploaded first through /v1/evidence). */
     evidenceIds: z.array(ZId).max(10).default([]),
     /** The supplier's own key for it (CI publishing finds it by this). */

@@ -3,6 +3,7 @@ import { compareVersions, parseVersion } from "../advisory/version";
 import { parseVersionRange, rangeContains } from "../advisory/version-range";
 import { ZId, ZIsoDate } from "./ids";
 import { ZSlVector } from "./sl-vector";
+import { multiLine, singleLine } from "./text";
 
 /**
  * What a supplier claims, per component version range (DESIGN.md §3): SL-C per FR, optional per-requirement
@@ -39,9 +40,7 @@ export const ZExpectedParty = z.enum(EXPECTED_PARTIES);
 
 export const ZSecurityContextEntry = z.object({
   fr: z.number().int().min(1, "FR numbers are 1 to 7").max(7, "FR numbers are 1 to 7"),
-  assumption: z
-    .string()
-    .trim()
+  assumption: multiLine("Assumption")
     .min(3, "describe the assumption")
     .max(500, "assumptions are limited to 500 characters"),
   expectedParty: ZExpectedParty,
@@ -58,9 +57,7 @@ export const ZClaimRequirementResult = z.union([z.boolean(), z.literal("n/a")], 
   error: 'must be true (met), false (not met) or "n/a" (feature absent)',
 });
 
-export const ZVersionRangeText = z
-  .string()
-  .trim()
+export const ZVersionRangeText = singleLine("Version range")
   .min(1, 'give a version range, e.g. ">= 3.0, < 4.0" or "*" for all versions')
   .max(200)
   .refine((text) => text === "*" || parseVersionRange(text) !== null, {
@@ -78,7 +75,7 @@ export const ZClaim = z.object({
   certificationId: ZId.optional(),
   securityContext: z.array(ZSecurityContextEntry).max(50).default([]),
   maturity: ZMaturity.optional(),
-  notes: z.string().trim().max(2000).optional(),
+  notes: multiLine("Notes").max(2000).optional(),
 });
 export type TClaim = z.infer<typeof ZClaim>;
 export type TClaimInput = z.input<typeof ZClaim>;

@@ -4,6 +4,7 @@ import { versionIssues, ZClaim, ZComponentRelease } from "./claim";
 import { ZComponentType, ZIdentifiers, ZSourceKey } from "./component";
 import { ZIsoDate, ZSlug } from "./ids";
 import { ZSlVector } from "./sl-vector";
+import { multiLine, singleLine } from "./text";
 
 /**
  * The file suppliers publish from CI with `assure publish claims.yaml` (docs/publishing.md): components keyed by
@@ -17,16 +18,16 @@ export const CLAIMS_DOCUMENT_FORMAT = "assure-claims/1";
 export const ZDocumentCertification = z
   .object({
     key: ZSourceKey.describe("Your own stable key for the certification; claims name it in `certification`."),
-    scheme: z.string().trim().min(2).max(120),
-    body: z.string().trim().min(2).max(120).describe("The certification body"),
-    certificateNo: z.string().trim().min(1).max(80),
+    scheme: singleLine("Scheme").min(2).max(120),
+    body: singleLine("Certification body").min(2).max(120).describe("The certification body"),
+    certificateNo: singleLine("Certificate number").min(1).max(80),
     standardPart: ZStandardPart,
     slC: ZSlVector.optional().describe("Certified SL-C (4-2, 3-3)"),
     ml: z.number().int().min(1).max(4).optional().describe("Certified maturity level (4-1)"),
     issued: ZIsoDate,
     expires: ZIsoDate.optional(),
     status: ZCertificationStatus.default("valid"),
-    scope: z.string().trim().max(500).default(""),
+    scope: multiLine("Scope").max(500).default(""),
     evidence: z
       .array(z.string().min(1).max(500))
       .max(10)
@@ -59,11 +60,11 @@ export const ZDocumentVisibility = z.discriminatedUnion("kind", [
 export const ZDocumentComponent = z
   .object({
     key: ZSourceKey.describe("Your own stable key for the component (publishing finds it by this)"),
-    name: z.string().trim().min(2).max(120),
-    vendor: z.string().trim().min(2).max(120).optional(),
-    productLine: z.string().trim().max(120).default(""),
+    name: singleLine("Name").min(2).max(120),
+    vendor: singleLine("Vendor").min(2).max(120).optional(),
+    productLine: singleLine("Product line").max(120).default(""),
     componentType: ZComponentType,
-    description: z.string().trim().max(2000).default(""),
+    description: multiLine("Description").max(2000).default(""),
     identifiers: ZIdentifiers.default({ modelNumbers: [] }),
     visibility: ZDocumentVisibility.default({ kind: "public" }),
     lifecycle: z.object({ ga: ZIsoDate.optional(), endOfSupport: ZIsoDate.optional() }).strict().default({}),

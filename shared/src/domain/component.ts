@@ -4,6 +4,7 @@ import { ZCertificationView } from "./certification";
 import { type TComponentRelease, versionIssues, ZClaim, ZClaimSet, ZComponentRelease } from "./claim";
 import { ZId, ZIsoDate, ZIsoDateTime } from "./ids";
 import { ZSlVector } from "./sl-vector";
+import { multiLine, singleLine } from "./text";
 
 export const COMPONENT_TYPES = ["SAR", "EDR", "HDR", "NDR"] as const;
 export const ZComponentType = z.enum(COMPONENT_TYPES);
@@ -21,20 +22,16 @@ export const ZAssuranceBasis = z.enum(ASSURANCE_BASES);
 export type TAssuranceBasis = z.infer<typeof ZAssuranceBasis>;
 
 export const ZIdentifiers = z.object({
-  purl: z
-    .string()
-    .trim()
+  purl: singleLine("Package URL")
     .regex(/^pkg:[a-z0-9.+-]+\/.+/i, "a package URL starts with pkg:<type>/")
     .optional(),
-  cpe: z
-    .string()
-    .trim()
+  cpe: singleLine("CPE name")
     .regex(
       /^cpe:2\.3:[aho*-](?::[^:]*){10}$/,
       "a CPE 2.3 name has 13 colon-separated parts: cpe:2.3:part:vendor:…",
     )
     .optional(),
-  modelNumbers: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  modelNumbers: z.array(singleLine("Model number").min(1).max(80)).max(50).default([]),
 });
 
 export const ZVisibility = z.discriminatedUnion("kind", [
@@ -72,11 +69,11 @@ export const ZSourceKey = z
   .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, "lower-case letters, digits and . _ - (up to 80), e.g. nw-plc-5200");
 
 const componentFields = {
-  name: z.string().trim().min(2, "name must have at least 2 characters").max(120),
-  vendor: z.string().trim().min(2).max(120).optional(),
-  productLine: z.string().trim().max(120).default(""),
+  name: singleLine("Name").min(2, "name must have at least 2 characters").max(120),
+  vendor: singleLine("Vendor").min(2).max(120).optional(),
+  productLine: singleLine("Product line").max(120).default(""),
   componentType: ZComponentType,
-  description: z.string().trim().max(2000).default(""),
+  description: multiLine("Description").max(2000).default(""),
   identifiers: ZIdentifiers.default({ modelNumbers: [] }),
   visibility: ZVisibility.default({ kind: "public" }),
   lifecycle: ZLifecycle.default({}),
@@ -113,9 +110,9 @@ export const ZComponentPatch = z
   .object({
     name: componentFields.name.optional(),
     vendor: componentFields.vendor,
-    productLine: z.string().trim().max(120).optional(),
+    productLine: singleLine("Product line").max(120).optional(),
     componentType: ZComponentType.optional(),
-    description: z.string().trim().max(2000).optional(),
+    description: multiLine("Description").max(2000).optional(),
     identifiers: ZIdentifiers.optional(),
     visibility: ZVisibility.optional(),
     lifecycle: ZLifecycle.optional(),
@@ -230,8 +227,8 @@ export const ZCatalogEntry = ZComponent.omit({
 export type TCatalogEntry = z.infer<typeof ZCatalogEntry>;
 
 export const ZCatalogQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  vendor: z.string().trim().max(120).optional(),
+  q: singleLine("Search").max(100).optional(),
+  vendor: singleLine("Vendor").max(120).optional(),
   componentType: ZComponentType.optional(),
   /** Minimum published SL-C per FR, e.g. minSl=2,2,0,0,1,0,0. */
   minSl: z

@@ -2,19 +2,20 @@ import { z } from "zod";
 import { ZAssuranceBasis } from "./component";
 import { ZId, ZIsoDateTime } from "./ids";
 import { ZSlVector } from "./sl-vector";
+import { multiLine, singleLine } from "./text";
 
-export const ZProtocol = z.string().trim().min(1).max(40);
+export const ZProtocol = singleLine("Protocol").min(1).max(40);
 
 export const ZConduitInput = z
   .object({
-    name: z.string().trim().min(1, "give the conduit a name").max(120),
+    name: singleLine("Name").min(1, "give the conduit a name").max(120),
     fromZoneId: ZId,
     toZoneId: ZId,
     /** Omitted: the element-wise maximum of the two zones' SL-T. */
     slT: ZSlVector.optional(),
     minimumBasis: ZAssuranceBasis.default("self_declared"),
     protocols: z.array(ZProtocol).max(30).default([]),
-    description: z.string().trim().max(2000).default(""),
+    description: multiLine("Description").max(2000).default(""),
   })
   .refine((conduit) => conduit.fromZoneId !== conduit.toZoneId, {
     path: ["toZoneId"],
@@ -23,14 +24,14 @@ export const ZConduitInput = z
 export type TConduitInput = z.infer<typeof ZConduitInput>;
 
 export const ZConduitPatch = z.object({
-  name: z.string().trim().min(1, "give the conduit a name").max(120).optional(),
+  name: singleLine("Name").min(1, "give the conduit a name").max(120).optional(),
   fromZoneId: ZId.optional(),
   toZoneId: ZId.optional(),
   /** null: inherit from the zones again. */
   slT: ZSlVector.nullable().optional(),
   minimumBasis: ZAssuranceBasis.optional(),
   protocols: z.array(ZProtocol).max(30).optional(),
-  description: z.string().trim().max(2000).optional(),
+  description: multiLine("Description").max(2000).optional(),
 });
 export type TConduitPatch = z.infer<typeof ZConduitPatch>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZResponsibleParty } from "../engine/collect-obligations";
 import { ZId, ZIsoDateTime } from "./ids";
 import { patchOf } from "./patch";
+import { multiLine, singleLine } from "./text";
 
 export const COUNTERMEASURE_KINDS = ["technical", "procedural"] as const;
 
@@ -19,8 +20,8 @@ const ZFrs = z
   .refine((frs) => new Set(frs).size === frs.length, "list each FR once");
 
 export const ZSiteCountermeasureInput = z.object({
-  name: z.string().trim().min(1, "give the countermeasure a name").max(120),
-  description: z.string().trim().max(2000).default(""),
+  name: singleLine("Name").min(1, "give the countermeasure a name").max(120),
+  description: multiLine("Description").max(2000).default(""),
   scope: ZCountermeasureTarget,
   frs: ZFrs,
   raisesTo: z.number().int().min(1, "raise to SL 1 or more").max(4),
@@ -29,7 +30,7 @@ export const ZSiteCountermeasureInput = z.object({
   /** For supplier responsibility: which supplier tenant keeps it in place. */
   responsibleTenantId: ZId.optional(),
   /** Where the evidence is: document reference, test report, ticket. */
-  evidence: z.string().trim().max(2000).default(""),
+  evidence: multiLine("Evidence").max(2000).default(""),
 });
 export type TSiteCountermeasureInput = z.infer<typeof ZSiteCountermeasureInput>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId, ZIsoDateTime } from "./ids";
+import { singleLine } from "./text";
 
 export const ZSha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 as 64 lower-case hex digits");
 
@@ -20,20 +21,15 @@ export const ZEvidence = z.object({
 });
 export type TEvidence = z.infer<typeof ZEvidence>;
 
-export const ZEvidenceFileName = z
-  .string()
-  .trim()
+export const ZEvidenceFileName = singleLine("File name")
   .min(1, "name the file")
   .max(200, "file names are limited to 200 characters")
-  .refine(
-    (name) => !/[/\\]/.test(name) && ![...name].some((char) => (char.codePointAt(0) ?? 0) < 32),
-    "a file name without slashes or control characters",
-  );
+  .refine((name) => !/[/\\]/.test(name), "a file name without slashes");
 
 /** Announce an upload (presigned PUT in AWS, a PUT to the API locally). */
 export const ZEvidenceUploadRequest = z.object({
   fileName: ZEvidenceFileName,
-  contentType: z.string().trim().min(3).max(100),
+  contentType: singleLine("Content type").min(3).max(100),
   size: z.number().int().min(1, "the file is empty"),
   sha256: ZSha256Hex,
 });

@@ -27,3 +27,4 @@ export * from "./site";
 export * from "./site-document";
 export * from "./sl-vector";
 export * from "./tenant";
+export * from "./text";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZResponsibleParty } from "../engine/collect-obligations";
 import type { TResponsibleParty } from "../engine/resolve-component-capability";
 import { ZId, ZIsoDate, ZIsoDateTime } from "./ids";
+import { multiLine, singleLine } from "./text";
 
 export const OBLIGATION_STATUSES = ["open", "in_progress", "met", "waived"] as const;
 export const ZObligationStatus = z.enum(OBLIGATION_STATUSES);
@@ -135,7 +136,7 @@ export const ZObligationUpdate = z
     status: z.enum(["open", "in_progress", "met"]).optional(),
     /** YYYY-MM-DD, or null to clear. */
     due: ZIsoDate.nullable().optional(),
-    note: z.string().trim().max(1000).optional(),
+    note: multiLine("Note").max(1000).optional(),
   })
   .refine((update) => update.status !== undefined || update.due !== undefined, {
     message: "change the status or the due date",
@@ -149,9 +150,9 @@ export type TObligationUpdate = z.infer<typeof ZObligationUpdate>;
  */
 export const ZEvidenceLinkInput = z
   .object({
-    title: z.string().trim().min(1, "give the evidence a title").max(200),
+    title: singleLine("Title").min(1, "give the evidence a title").max(200),
     url: z.url({ protocol: /^https?$/, error: "a link starts with http:// or https://" }).optional(),
-    note: z.string().trim().max(4000).optional(),
+    note: multiLine("Note").max(4000).optional(),
     evidenceId: ZId.optional(),
   })
   .refine(
@@ -166,16 +167,14 @@ export const ZEvidenceLinkInput = z
 export type TEvidenceLinkInput = z.infer<typeof ZEvidenceLinkInput>;
 
 export const ZWaiverRequest = z.object({
-  justification: z
-    .string()
-    .trim()
+  justification: multiLine("Justification")
     .min(20, "explain in at least 20 characters why the obligation can be waived")
     .max(2000),
 });
 
 export const ZWaiverDecision = z.object({
   approve: z.boolean(),
-  note: z.string().trim().max(1000).optional(),
+  note: multiLine("Note").max(1000).optional(),
 });
 
 export function isOverdue(
@@ -202,7 +201,7 @@ export const ZObligationListQuery = z.object({
     .enum(["true", "false"])
     .transform((value) => value === "true")
     .optional(),
-  q: z.string().trim().max(100).optional(),
+  q: singleLine("Search").max(100).optional(),
   sort: z.enum(["due", "status", "party", "source", "text", "updated"]).default("due"),
   order: z.enum(["asc", "desc"]).default("asc"),
   limit: z.coerce.number().int().min(1).max(100).default(50),

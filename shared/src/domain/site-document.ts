@@ -13,6 +13,7 @@ import type { TConduit } from "./conduit";
 import type { TSiteCountermeasure } from "./countermeasure";
 import { ZId } from "./ids";
 import type { TSite, TZone } from "./site";
+import { multiLine, singleLine } from "./text";
 
 /**
  * A site as an evaluation document (DESIGN.md §4) plus what it takes to recreate the site: names, counts,
@@ -200,19 +201,19 @@ export function replaceAssetComponent(
 export const SITE_IMPORT_LIMITS = { zones: 100, conduits: 300, assets: 2000, countermeasures: 500 } as const;
 
 const ZImportAssetExtras = z.object({
-  name: z.string().trim().min(1).max(120).optional(),
+  name: singleLine("Name").min(1).max(120).optional(),
   count: z.number().int().min(1).max(100_000).optional(),
-  role: z.string().trim().max(120).optional(),
-  notes: z.string().trim().max(2000).optional(),
+  role: singleLine("Role").max(120).optional(),
+  notes: multiLine("Notes").max(2000).optional(),
 });
 
 /** What import needs beyond a valid evaluation document. */
 const ZSiteDocumentExtras = z.object({
   site: z.object(
     {
-      name: z.string().trim().min(1, "give the site a name").max(120),
-      location: z.string().trim().max(200).optional(),
-      description: z.string().trim().max(2000).optional(),
+      name: singleLine("Name").min(1, "give the site a name").max(120),
+      location: singleLine("Location").max(200).optional(),
+      description: multiLine("Description").max(2000).optional(),
     },
     { error: 'name the site: {"site": {"name": …}}' },
   ),
@@ -227,8 +228,8 @@ const ZSiteDocumentExtras = z.object({
   zones: z
     .array(
       z.object({
-        name: z.string().trim().min(1).max(120).optional(),
-        description: z.string().trim().max(2000).optional(),
+        name: singleLine("Name").min(1).max(120).optional(),
+        description: multiLine("Description").max(2000).optional(),
         assets: z.array(ZImportAssetExtras).optional(),
       }),
     )
@@ -236,9 +237,9 @@ const ZSiteDocumentExtras = z.object({
   conduits: z
     .array(
       z.object({
-        name: z.string().trim().min(1).max(120).optional(),
-        description: z.string().trim().max(2000).optional(),
-        protocols: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
+        name: singleLine("Name").min(1).max(120).optional(),
+        description: multiLine("Description").max(2000).optional(),
+        protocols: z.array(singleLine("Protocol").min(1).max(40)).max(30).optional(),
         assets: z.array(ZImportAssetExtras).optional(),
       }),
     )
@@ -247,9 +248,9 @@ const ZSiteDocumentExtras = z.object({
   countermeasures: z
     .array(
       z.object({
-        name: z.string().trim().min(1).max(120).optional(),
+        name: singleLine("Name").min(1).max(120).optional(),
         raisesTo: z.number().min(1, "a countermeasure raises to SL 1 or more"),
-        evidence: z.string().trim().max(2000).optional(),
+        evidence: multiLine("Evidence").max(2000).optional(),
         responsibleTenantId: ZId.optional(),
       }),
     )

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZAssuranceBasis } from "./component";
 import { ZId, ZIsoDateTime } from "./ids";
 import { ZSlVector } from "./sl-vector";
+import { multiLine, singleLine } from "./text";
 
 export const ZZone = z.object({
   id: ZId,
@@ -31,32 +32,32 @@ export const ZSite = z.object({
 export type TSite = z.infer<typeof ZSite>;
 
 export const ZSiteInput = z.object({
-  name: z.string().trim().min(1, "give the site a name").max(120),
-  location: z.string().trim().max(200).default(""),
-  description: z.string().trim().max(2000).default(""),
+  name: singleLine("Name").min(1, "give the site a name").max(120),
+  location: singleLine("Location").max(200).default(""),
+  description: multiLine("Description").max(2000).default(""),
 });
 export type TSiteInput = z.infer<typeof ZSiteInput>;
 
 export const ZSitePatch = z.object({
-  name: z.string().trim().min(1, "give the site a name").max(120).optional(),
-  location: z.string().trim().max(200).optional(),
-  description: z.string().trim().max(2000).optional(),
+  name: singleLine("Name").min(1, "give the site a name").max(120).optional(),
+  location: singleLine("Location").max(200).optional(),
+  description: multiLine("Description").max(2000).optional(),
   /** null clears the responsible integrator. */
   integratorTenantId: ZId.nullable().optional(),
 });
 export type TSitePatch = z.infer<typeof ZSitePatch>;
 
 export const ZZoneInput = z.object({
-  name: z.string().trim().min(1, "give the zone a name").max(120),
-  description: z.string().trim().max(2000).default(""),
+  name: singleLine("Name").min(1, "give the zone a name").max(120),
+  description: multiLine("Description").max(2000).default(""),
   slT: ZSlVector,
   minimumBasis: ZAssuranceBasis.default("self_declared"),
 });
 export type TZoneInput = z.infer<typeof ZZoneInput>;
 
 export const ZZonePatch = z.object({
-  name: z.string().trim().min(1, "give the zone a name").max(120).optional(),
-  description: z.string().trim().max(2000).optional(),
+  name: singleLine("Name").min(1, "give the zone a name").max(120).optional(),
+  description: multiLine("Description").max(2000).optional(),
   slT: ZSlVector.optional(),
   minimumBasis: ZAssuranceBasis.optional(),
 });

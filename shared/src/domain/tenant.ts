@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId, ZIsoDateTime, ZSlug } from "./ids";
+import { singleLine } from "./text";
 
 export const TENANT_KINDS = ["supplier", "asset_owner", "integrator"] as const;
 export const ZTenantKind = z.enum(TENANT_KINDS);
@@ -100,7 +101,7 @@ export const ZApiKey = z.object({
 export type TApiKey = z.infer<typeof ZApiKey>;
 
 export const ZCreateApiKeyInput = z.object({
-  name: z.string().trim().min(1, "give the key a name").max(80),
+  name: singleLine("Name").min(1, "give the key a name").max(80),
   scopes: z.array(ZApiKeyScope).min(1, "choose at least one scope"),
 });
 export type TCreateApiKeyInput = z.infer<typeof ZCreateApiKeyInput>;

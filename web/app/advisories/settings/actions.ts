@@ -29,9 +29,23 @@ export async function saveAdvisorySettingsAction(
     };
   }
   try {
-    await api(ZAdvisorySettings, "/v1/advisories/settings", { method: "PUT", body: parsed.data });
+    await api(ZAdvisorySettings, "/v1/advisories/settings", {
+      method: "PUT",
+      body: parsed.data,
+      headers: { "if-match": String(formData.get("etag") ?? "") },
+    });
   } catch (error) {
-    if (error instanceof ApiProblem) return { ok: false, message: error.problem.detail, fieldErrors: {} };
+    if (error instanceof ApiProblem) {
+      const message =
+        error.problem.status === 412
+          ? "Another admin changed these settings since this page loaded. Reload the page and apply your change again."
+          : error.problem.detail;
+      return {
+        ok: false,
+        message,
+        fieldErrors: Object.fromEntries((error.problem.errors ?? []).map((e) => [e.path, e.message])),
+      };
+    }
     throw error;
   }
   revalidatePath("/advisories/settings");

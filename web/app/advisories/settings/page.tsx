@@ -8,7 +8,7 @@ export const metadata = { title: "Advisory settings" };
 
 export default async function AdvisorySettingsPage() {
   const context = await requireContext();
-  const [{ data }, { data: signing }] = await Promise.all([
+  const [{ data, etag }, { data: signing }] = await Promise.all([
     api(ZAdvisorySettings, "/v1/advisories/settings", { context }),
     api(ZWebhookSigningStatus, "/v1/advisories/settings/webhook-signing", { context }),
   ]);
@@ -22,7 +22,7 @@ export default async function AdvisorySettingsPage() {
           webhooks are extra channels.
         </p>
       </div>
-      <AdvisorySettingsForm settings={data} canEdit={canEdit} />
+      <AdvisorySettingsForm settings={data} etag={etag ?? ""} canEdit={canEdit} />
       <WebhookSigning status={signing} canEdit={canEdit} />
     </div>
   );

@@ -7,9 +7,12 @@ import { saveAdvisorySettingsAction } from "./actions";
 
 export function AdvisorySettingsForm({
   settings,
+  etag,
   canEdit,
 }: {
   settings: TAdvisorySettings;
+  /** The ETag the settings were read with: saving sends it as If-Match, so another admin's change is not lost. */
+  etag: string;
   canEdit: boolean;
 }) {
   const [state, action, pending] = useActionState<FormResult | null, FormData>(
@@ -19,6 +22,7 @@ export function AdvisorySettingsForm({
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={action} className="card max-w-2xl space-y-4">
+      <input type="hidden" name="etag" value={etag} />
       <label className="flex items-start gap-2 text-sm">
         <input
           type="checkbox"
@@ -56,7 +60,12 @@ export function AdvisorySettingsForm({
           defaultValue={settings.webhookUrl ?? ""}
           disabled={!canEdit}
           aria-invalid={Boolean(errors["/webhookUrl"])}
+          aria-describedby="webhookUrl-help"
         />
+        <p id="webhookUrl-help" className="mt-1 text-xs text-slate-600">
+          A public https endpoint. Addresses in private, loopback, link-local or other reserved ranges (also
+          through a name that resolves to one) are refused, and redirects are not followed.
+        </p>
         {errors["/webhookUrl"] ? <p className="field-error">{errors["/webhookUrl"]}</p> : null}
       </div>
       {canEdit ? (
