@@ -68,11 +68,17 @@ export async function createTestApp(
   });
   const now = new Date();
 
+  /** A user token as the portal signs it: `sat` says when the portal session began (default: now). */
   async function tokenFor(user: TUser, tenant: TTenant, role: TRole, extra: Record<string, unknown> = {}) {
-    return signToken(signingKey, { sub: user.id, tid: tenant.id, role, ...extra });
+    return signToken(signingKey, { sub: user.id, tid: tenant.id, role, sat: Date.now(), ...extra });
   }
 
-  async function actor(kinds: TTenantKind[], role: TRole = "owner", name?: string): Promise<TestActor> {
+  async function actor(
+    kinds: TTenantKind[],
+    role: TRole = "owner",
+    name?: string,
+    options: { platformOperator?: boolean } = {},
+  ): Promise<TestActor> {
     counter += 1;
     const slug = `${kinds[0]?.replace("_", "-")}-${counter}-${Math.random().toString(36).slice(2, 6)}`;
     const tenant = await createTenant(db, {
@@ -82,7 +88,12 @@ export async function createTestApp(
       actor: "test",
       now,
     });
-    const user = await createUser(db, { email: `${slug}@example.test`, name: `User ${slug}`, now });
+    const user = await createUser(db, {
+      email: `${slug}@example.test`,
+      name: `User ${slug}`,
+      now,
+      platformOperator: options.platformOperator ?? false,
+    });
     await addMembership(db, { tenant, user, role, actor: "test", now });
     const token = await tokenFor(user, tenant, role);
     return {

@@ -106,6 +106,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
           token.platformOperator = answer.platformOperator;
           token.memberships = answer.memberships;
           token.currentTenantId = answer.memberships[0]?.tenantId ?? null;
+          token.sessionIssuedAt = Date.now();
         }
         if (trigger === "update") {
           const requested = z.object({ tenantId: z.string() }).safeParse(session);
@@ -121,6 +122,8 @@ export async function authOptions(): Promise<NextAuthOptions> {
         session.platformOperator = token.platformOperator ?? false;
         session.memberships = token.memberships ?? [];
         session.currentTenantId = token.currentTenantId ?? null;
+        // Sessions from before the portal recorded this get 0, which the API refuses: they sign in again.
+        session.sessionIssuedAt = token.sessionIssuedAt ?? 0;
         return session;
       },
     },
