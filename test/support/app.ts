@@ -44,6 +44,8 @@ export async function createTestApp(
     loadClaimSigner?: () => Promise<ClaimSigner | undefined>;
     /** The own-tenant table client (AppDeps.tenantDb), built on the test table. */
     tenantDb?: (db: Db) => (tenantId: string) => Db;
+    /** The table client the app uses, around the test's own (e.g. interceptCommands to stage a race). */
+    wrapDb?: (db: Db) => Db;
   } = {},
 ) {
   const db: Db = await createTestDb("api");
@@ -51,7 +53,7 @@ export async function createTestApp(
   const signingKey = await importSigningKey(privateJwk);
   const claimSigner = await createClaimSigner((await generateClaimSigningJwk("claims-test")).privateJwk);
   const app = createApp({
-    db,
+    db: options.wrapDb ? options.wrapDb(db) : db,
     verifyToken: createTokenVerifier({
       jwks: { keys: [publicJwk] },
       issuer: DEFAULT_ISSUER,
