@@ -69,6 +69,11 @@ function providers(config: PortalConfig): NextAuthOptions["providers"] {
   ];
 }
 
+/** Only the IdP's boolean `email_verified: true` counts (a missing claim is not a verification). */
+function emailVerified(profile: unknown): boolean {
+  return (profile as { email_verified?: unknown } | undefined)?.email_verified === true;
+}
+
 export async function authOptions(): Promise<NextAuthOptions> {
   const config = await portalConfig();
   return {
@@ -77,7 +82,12 @@ export async function authOptions(): Promise<NextAuthOptions> {
     session: { strategy: "jwt", maxAge: 8 * 3600 },
     pages: { signIn: "/login" },
     callbacks: {
-      async jwt({ token, user, account, trigger, session }) {
+      // The API refuses too; stopping here shows the person why instead of a generic failure.
+      async signIn({ account, profile }) {
+        if (account?.provider === "oidc" && !emailVerified(profile)) return "/login?error=EmailNotVerified";
+        return true;
+      },
+      async jwt({ token, user, account, profile, trigger, session }) {
         if (user && account) {
           let answer = user.memberships
             ? {
@@ -87,11 +97,11 @@ export async function authOptions(): Promise<NextAuthOptions> {
               }
             : undefined;
           if (account.provider === "oidc" && user.email) {
-            // The IdP vouched for the e-mail; the API finds or creates the matching user.
+            // The IdP vouched for the e-mail (email_verified); the API finds or creates the matching user.
             const service = await signApiToken({ sub: "portal", scope: "session" }, 60);
             const linked = await postSession(
               "oidc",
-              { email: user.email, name: user.name ?? user.email },
+              { email: user.email, name: user.name ?? user.email, emailVerified: emailVerified(profile) },
               { authorization: `Bearer ${service}` },
             );
             if (!linked) throw new Error("The API refused the single sign-on user.");

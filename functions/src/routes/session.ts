@@ -36,9 +36,19 @@ export const sessionRoutes = createRouter()
       method: "post",
       path: "/oidc",
       tags,
-      summary: "Find (or create, without memberships) the user an OIDC provider signed in",
-      request: { body: jsonBody(z.object({ email: z.email(), name: z.string().min(1).max(120) })) },
-      responses: { 200: jsonResponse(ZSession, "Signed in"), ...problemResponses(400, 401) },
+      summary:
+        "Find (or create, without memberships) the user an OIDC provider signed in; only for an e-mail the provider verified",
+      request: {
+        body: jsonBody(
+          z.object({
+            email: z.email(),
+            name: z.string().min(1).max(120),
+            /** The IdP's `email_verified`, as the portal read it from the ID token or userinfo. */
+            emailVerified: z.boolean(),
+          }),
+        ),
+      },
+      responses: { 200: jsonResponse(ZSession, "Signed in"), ...problemResponses(400, 401, 403) },
     }),
     async (c) => {
       const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
@@ -49,6 +59,13 @@ export const sessionRoutes = createRouter()
       if (!claims.success) throw new AppError("unauthenticated", "A portal service token is required.");
       const { db, now } = c.var.deps;
       const body = c.req.valid("json");
+      // Anyone can register any address at some IdPs; only a verified one proves the person owns the account.
+      if (body.emailVerified !== true) {
+        throw new AppError(
+          "forbidden",
+          "The identity provider has not verified this e-mail address (email_verified is not true), so it can neither sign in to an existing account nor create one. Verify the address with your identity provider and sign in again.",
+        );
+      }
       let found = await getUserForSignIn(db, body.email);
       if (!found) {
         try {
