@@ -1,3 +1,4 @@
+import type { SignInThrottleConfig } from "./auth/sign-in-throttle";
 import type { TokenVerifier } from "./auth/tokens";
 import type { Db } from "./db/client";
 import type { Logger } from "./observability/logger";
@@ -30,4 +31,6 @@ export interface AppDeps {
    * (publishing) and the claims JWKS — and set as `claimSigner` for them.
    */
   loadClaimSigner?: (() => Promise<ClaimSigner | undefined>) | undefined;
+  /** Limits of password sign-in per account and per client address (defaults in auth/sign-in-throttle.ts). */
+  signInThrottle?: Partial<SignInThrottleConfig> | undefined;
 }

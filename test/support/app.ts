@@ -12,6 +12,7 @@ import {
   signToken,
 } from "../../functions/src/auth/tokens";
 import type { Db } from "../../functions/src/db/client";
+import type { AppDeps } from "../../functions/src/deps";
 import { createTenant } from "../../functions/src/repos/tenants";
 import { addMembership, createUser } from "../../functions/src/repos/users";
 import {
@@ -44,6 +45,8 @@ export async function createTestApp(
     loadClaimSigner?: () => Promise<ClaimSigner | undefined>;
     /** The own-tenant table client (AppDeps.tenantDb), built on the test table. */
     tenantDb?: (db: Db) => (tenantId: string) => Db;
+    /** Limits of password sign-in (AppDeps.signInThrottle). */
+    signInThrottle?: AppDeps["signInThrottle"];
     /** The table client the app uses, around the test's own (e.g. interceptCommands to stage a race). */
     wrapDb?: (db: Db) => Db;
   } = {},
@@ -67,6 +70,7 @@ export async function createTestApp(
     }),
     ...(options.loadClaimSigner ? { loadClaimSigner: options.loadClaimSigner } : { claimSigner }),
     ...(options.tenantDb ? { tenantDb: options.tenantDb(db) } : {}),
+    ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
   });
   const now = new Date();
 

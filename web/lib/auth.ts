@@ -16,6 +16,10 @@ async function postSession(path: string, body: unknown, headers: Record<string, 
     cache: "no-store",
   });
   if (res.status === 401 || res.status === 400) return undefined;
+  if (res.status === 429) {
+    const problem = z.object({ detail: z.string() }).safeParse(await res.json().catch(() => undefined));
+    throw new Error(problem.success ? problem.data.detail : "Too many failed sign-ins; try again later.");
+  }
   if (!res.ok) throw new Error(`sign-in failed: the API answered ${res.status}`);
   return ZSessionAnswer.parse(await res.json());
 }
@@ -28,6 +32,20 @@ function toUser(answer: { user: TUser; memberships: TMembership[] }) {
     platformOperator: answer.user.platformOperator,
     memberships: answer.memberships,
   };
+}
+
+/**
+ * The browser's address: CloudFront's CloudFront-Viewer-Address (ip:port) when the distribution forwards it, else
+ * the first X-Forwarded-For entry (locally, the address `next start` saw).
+ */
+function browserAddress(headers: Record<string, unknown> | undefined): string | undefined {
+  const header = (name: string) => {
+    const value = headers?.[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const viewer = header("cloudfront-viewer-address");
+  if (viewer) return viewer.slice(0, viewer.lastIndexOf(":")).replace(/^\[|\]$/g, "");
+  return header("x-forwarded-for")?.split(",")[0]?.trim() || undefined;
 }
 
 function providers(config: PortalConfig): NextAuthOptions["providers"] {
@@ -59,10 +77,16 @@ function providers(config: PortalConfig): NextAuthOptions["providers"] {
         email: { label: "E-mail", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = z.object({ email: z.email(), password: z.string().min(1) }).safeParse(credentials);
         if (!parsed.success) return null;
-        const answer = await postSession("password", parsed.data);
+        // The API limits failed sign-ins per browser address; with its service token it trusts the one named here.
+        const service = await signApiToken({ sub: "portal", scope: "session" }, 60);
+        const address = browserAddress(req.headers);
+        const answer = await postSession("password", parsed.data, {
+          authorization: `Bearer ${service}`,
+          ...(address ? { "x-assure-client-address": address } : {}),
+        });
         return answer ? toUser(answer) : null;
       },
     }),

@@ -57,6 +57,9 @@ export function LoginForm({
         });
         setPending(false);
         if (result?.ok && !result.error) window.location.assign("/");
+        // next-auth reports a wrong password as CredentialsSignin; anything else is the API's own words
+        // (e.g. too many failed sign-ins, and when to try again).
+        else if (result?.error && result.error !== "CredentialsSignin") setError(result.error);
         else setError("The e-mail or password is wrong.");
       }}
     >
