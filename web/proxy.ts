@@ -1,5 +1,6 @@
-import { timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
+import { contentSecurityPolicy, sourcesFrom } from "./lib/csp";
 
 /**
  * In AWS, CloudFront adds a secret header to every request it forwards; requests that reach the server
@@ -32,16 +33,38 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * A fresh nonce per request: Next.js reads the policy from the request headers and puts the nonce on the
+ * scripts it renders; the browser gets the same policy. Every page renders per request (the root layout is
+ * force-dynamic), so no page is served with a stale nonce.
+ */
+function withContentSecurityPolicy(request: NextRequest): NextResponse {
+  const nonce = randomBytes(16).toString("base64");
+  const policy = contentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    connectSources: sourcesFrom(process.env.PORTAL_CSP_CONNECT_SOURCES),
+    formActionSources: sourcesFrom(process.env.PORTAL_CSP_FORM_ACTION_SOURCES),
+  });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   const secret = await originSecret();
-  if (secret === null) return NextResponse.next();
-  const header = request.headers.get(process.env.ORIGIN_VERIFY_HEADER ?? "x-origin-verify");
-  if (!header || !same(header, secret)) {
-    return new NextResponse("Forbidden: requests must come through the portal's CloudFront distribution.", {
-      status: 403,
-    });
+  if (secret !== null) {
+    const header = request.headers.get(process.env.ORIGIN_VERIFY_HEADER ?? "x-origin-verify");
+    if (!header || !same(header, secret)) {
+      return new NextResponse("Forbidden: requests must come through the portal's CloudFront distribution.", {
+        status: 403,
+      });
+    }
   }
-  return NextResponse.next();
+  return withContentSecurityPolicy(request);
 }
 
 export const config = { matcher: "/((?!_next/static|favicon.ico).*)" };

@@ -19,6 +19,10 @@ export const ZApiConfig = z
       .positive()
       .default(1_048_576 * 2),
     PORTAL_ORIGIN: z.string().optional(),
+    /** Password sign-in limits (defaults in auth/sign-in-throttle.ts): failures per account and per address. */
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().optional(),
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().optional(),
+    SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).optional(),
     /**
      * Secrets Manager secret (ARN or name) with the claim-signing key set, rotated by the stack (AWS). Without it
      * the signer comes from CLAIM_SIGNING_JWK, or locally from the data directory (signing/claim-signer.ts).

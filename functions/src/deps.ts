@@ -1,3 +1,4 @@
+import type { SignInThrottleConfig } from "./auth/sign-in-throttle";
 import type { TokenVerifier } from "./auth/tokens";
 import type { Db } from "./db/client";
 import type { WebhookTargetPolicy } from "./notify/webhook-target";
@@ -33,4 +34,6 @@ export interface AppDeps {
   loadClaimSigner?: (() => Promise<ClaimSigner | undefined>) | undefined;
   /** Which webhook URLs a tenant may save (notify/webhook-target.ts); without it https only, resolved with DNS. */
   webhookTargets?: WebhookTargetPolicy | undefined;
+  /** Limits of password sign-in per account and per client address (defaults in auth/sign-in-throttle.ts). */
+  signInThrottle?: Partial<SignInThrottleConfig> | undefined;
 }

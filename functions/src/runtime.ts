@@ -39,6 +39,15 @@ export const app = createApp({
   portalOrigin: config.PORTAL_ORIGIN,
   // Plain http only for a developer's own machine; private and loopback addresses are refused in every mode.
   webhookTargets: { requireHttps: config.ASSURE_MODE !== "local", resolve: resolveWithDns },
+  signInThrottle: {
+    ...(config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT
+      ? { maxFailuresPerAccount: config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT }
+      : {}),
+    ...(config.SIGN_IN_MAX_FAILURES_PER_ADDRESS
+      ? { maxFailuresPerAddress: config.SIGN_IN_MAX_FAILURES_PER_ADDRESS }
+      : {}),
+    ...(config.SIGN_IN_WINDOW_SECONDS ? { windowSeconds: config.SIGN_IN_WINDOW_SECONDS } : {}),
+  },
   evidence: createEvidenceStoreFromEnv(process.env, localPaths.evidence),
   // In AWS from the rotated secret, read with the first request that needs it and again every 5 minutes.
   ...(config.CLAIM_SIGNING_KEY_SECRET_ID

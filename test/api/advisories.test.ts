@@ -17,8 +17,8 @@ let otherOwner: TestActor;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const ops = await t.actor([], "owner", "Assure Platform Operations");
-  const opToken = await t.tokenFor(ops.user, ops.tenant, "owner", { op: true });
+  const ops = await t.actor([], "owner", "Assure Platform Operations", { platformOperator: true });
+  const opToken = ops.token;
   operator = {
     ...ops,
     opHeaders: (extra = {}) => ({

@@ -12,7 +12,6 @@ import {
 } from "../../functions/src/auth/tokens";
 import { buildComponentInput } from "../builders/component";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
-import { createTestDb } from "../support/db";
 
 let t: TestApp;
 let supplier: TestActor;
@@ -33,7 +32,8 @@ describe("portal-signed JWTs", () => {
     try {
       const { port } = server.address() as AddressInfo;
       const app = createApp({
-        db: await createTestDb("jwks"),
+        // The table where the supplier is a member: the API checks the membership on every user call.
+        db: t.db,
         verifyToken: createTokenVerifier({
           jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
           issuer: DEFAULT_ISSUER,
@@ -43,7 +43,12 @@ describe("portal-signed JWTs", () => {
         now: () => new Date(),
       });
       const key = await importSigningKey(privateJwk);
-      const good = await signToken(key, { sub: supplier.user.id, tid: supplier.tenant.id, role: "viewer" });
+      const good = await signToken(key, {
+        sub: supplier.user.id,
+        tid: supplier.tenant.id,
+        role: "viewer",
+        sat: Date.now(),
+      });
       const res = await app.request("/v1/evaluate", {
         method: "POST",
         headers: { authorization: `Bearer ${good}`, "content-type": "application/json" },
@@ -62,7 +67,13 @@ describe("portal-signed JWTs", () => {
     ["a token without a tenant", {}, { tid: undefined }],
     ["a token with an unknown role", {}, { role: "superuser" }],
   ])("rejects %s with 401", async (_label, options, claimOverrides) => {
-    const claims = { sub: supplier.user.id, tid: supplier.tenant.id, role: "owner", ...claimOverrides };
+    const claims = {
+      sub: supplier.user.id,
+      tid: supplier.tenant.id,
+      role: "owner",
+      sat: Date.now(),
+      ...claimOverrides,
+    };
     const token = await signToken(t.signingKey, claims, options);
     const res = await t.app.request("/v1/me", { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(401);

@@ -162,8 +162,8 @@ beforeAll(async () => {
     logger,
     idleDelayMs: 50,
   });
-  const ops = await t.actor([], "owner", "Assure Platform Operations");
-  const opToken = await t.tokenFor(ops.user, ops.tenant, "owner", { op: true });
+  const ops = await t.actor([], "owner", "Assure Platform Operations", { platformOperator: true });
+  const opToken = ops.token;
   operatorHeaders = () => ({ authorization: `Bearer ${opToken}`, "content-type": "application/json" });
   supplier = await t.actor(["supplier"], "editor", "Acme Controls");
   ownerA = await t.actor(["asset_owner"], "editor", "Rheinwasser Utilities");

@@ -19,7 +19,7 @@ let owner: TestActor;
 beforeAll(async () => {
   t = await createTestApp({
     now: () => clock,
-    appDb: (db) =>
+    wrapDb: (db) =>
       interceptCommands(db, (command, next) => {
         const item = command.input.Item as { type?: string; state?: string } | undefined;
         if (crashAfterHandler && item?.type === "idempotency" && item.state === "done") {

@@ -77,8 +77,8 @@ describe("roles and tenant kinds", () => {
   it("lets only the platform operator list tenants and verify suppliers", async () => {
     const supplier = await t.actor(["supplier"]);
     expect((await t.app.request("/v1/tenants", { headers: owner.headers() })).status).toBe(403);
-    const operatorToken = await t.tokenFor(owner.user, owner.tenant, "owner", { op: true });
-    const operator = { authorization: `Bearer ${operatorToken}`, "content-type": "application/json" };
+    const ops = await t.actor([], "owner", "Platform Ops", { platformOperator: true });
+    const operator = ops.headers();
     const list = await (await t.app.request("/v1/tenants", { headers: operator })).json();
     expect(list.items.map((x: { id: string }) => x.id)).toEqual(
       expect.arrayContaining([owner.tenant.id, supplier.tenant.id]),
@@ -89,7 +89,7 @@ describe("roles and tenant kinds", () => {
       body: JSON.stringify({ verified: true, method: "DNS TXT record on the supplier's domain" }),
     });
     expect(verify.status).toBe(200);
-    expect((await verify.json()).supplierVerification.verifiedBy).toBe(`user:${owner.user.id}`);
+    expect((await verify.json()).supplierVerification.verifiedBy).toBe(`user:${ops.user.id}`);
     const notSupplier = await t.app.request(`/v1/tenants/${otherOwner.tenant.id}/supplier-verification`, {
       method: "PUT",
       headers: operator,

@@ -27,6 +27,11 @@ const NOT_SET_BY_THE_STACK: Record<string, string> = {
   CLAIM_SIGNING_JWK: "for deployments without the rotated secret; the stack sets CLAIM_SIGNING_KEY_SECRET_ID",
   CLAIM_SIGNING_RETIRED_JWKS: "goes with CLAIM_SIGNING_JWK; the secret carries its own retired keys",
   NOTIFY_OUTBOX_DIR: "the local e-mail outbox",
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT:
+    "the default (10 failed sign-ins per account per window) is the deployed limit",
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS:
+    "the default (50 failed sign-ins per address per window) is the deployed limit",
+  SIGN_IN_WINDOW_SECONDS: "the default (15-minute windows) is the deployed limit",
   NOTIFY_EMAIL_FROM:
     "set only when notifications.emailFrom is configured (asserted below); else e-mails are logged",
 };

@@ -431,6 +431,15 @@ describe("portal hosting", () => {
         }),
       }),
     });
+    // The baseline (static assets, errors) runs no inline script; pages carry the server's nonce-based policy.
+    const [headersPolicy] = Object.values(
+      dev.template.findResources("AWS::CloudFront::ResponseHeadersPolicy"),
+    );
+    const csp = JSON.stringify(
+      headersPolicy?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy,
+    );
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
   it("keeps static assets private behind origin access control", () => {

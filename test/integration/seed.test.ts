@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SIGN_IN_THROTTLE } from "../../functions/src/auth/sign-in-throttle";
 import { DEMO_PASSWORD, demoComponents, demoTenants } from "../../functions/src/local/demo-data";
 import { seedDemoData } from "../../functions/src/local/seed";
 import { listOwnComponents, queryCatalog } from "../../functions/src/repos/components";
@@ -19,13 +20,15 @@ describe("demo seed", () => {
     );
     expect(tenants.filter((t) => t.kinds.includes("asset_owner"))).toHaveLength(2);
 
-    const session = await signInWithPassword(db, {
-      email: "lena.fischer@rheinwasser.example",
-      password: DEMO_PASSWORD,
-    });
+    const attempt = { address: "127.0.0.1", now: new Date(), limits: DEFAULT_SIGN_IN_THROTTLE };
+    const session = await signInWithPassword(
+      db,
+      { email: "lena.fischer@rheinwasser.example", password: DEMO_PASSWORD },
+      attempt,
+    );
     expect(session?.memberships.map((m) => m.tenantSlug).sort()).toEqual(["baltic-grid", "rheinwasser"]);
     expect(
-      await signInWithPassword(db, { email: "lena.fischer@rheinwasser.example", password: "wrong" }),
+      await signInWithPassword(db, { email: "lena.fischer@rheinwasser.example", password: "wrong" }, attempt),
     ).toBeUndefined();
 
     const catalog = await queryCatalog(db, { limit: 100 });

@@ -12,6 +12,7 @@ import {
   signToken,
 } from "../../functions/src/auth/tokens";
 import type { Db } from "../../functions/src/db/client";
+import type { AppDeps } from "../../functions/src/deps";
 import { createTenant } from "../../functions/src/repos/tenants";
 import { addMembership, createUser } from "../../functions/src/repos/users";
 import {
@@ -45,10 +46,12 @@ export async function createTestApp(
     loadClaimSigner?: () => Promise<ClaimSigner | undefined>;
     /** The own-tenant table client (AppDeps.tenantDb), built on the test table. */
     tenantDb?: (db: Db) => (tenantId: string) => Db;
-    /** The table client the app uses (e.g. to make a write fail), built on the test table. */
-    appDb?: (db: Db) => Db;
     /** DNS for webhook targets; by default test/support/resolver.ts (no network). */
     resolveHost?: (hostname: string) => Promise<string[]>;
+    /** Limits of password sign-in (AppDeps.signInThrottle). */
+    signInThrottle?: AppDeps["signInThrottle"];
+    /** The table client the app uses, around the test's own (e.g. interceptCommands to stage a race or make a write fail). */
+    wrapDb?: (db: Db) => Db;
   } = {},
 ) {
   const db: Db = await createTestDb("api");
@@ -56,7 +59,7 @@ export async function createTestApp(
   const signingKey = await importSigningKey(privateJwk);
   const claimSigner = await createClaimSigner((await generateClaimSigningJwk("claims-test")).privateJwk);
   const app = createApp({
-    db: options.appDb?.(db) ?? db,
+    db: options.wrapDb ? options.wrapDb(db) : db,
     verifyToken: createTokenVerifier({
       jwks: { keys: [publicJwk] },
       issuer: DEFAULT_ISSUER,
@@ -71,14 +74,21 @@ export async function createTestApp(
     ...(options.loadClaimSigner ? { loadClaimSigner: options.loadClaimSigner } : { claimSigner }),
     ...(options.tenantDb ? { tenantDb: options.tenantDb(db) } : {}),
     webhookTargets: { requireHttps: true, resolve: options.resolveHost ?? testResolver() },
+    ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
   });
   const now = new Date();
 
+  /** A user token as the portal signs it: `sat` says when the portal session began (default: now). */
   async function tokenFor(user: TUser, tenant: TTenant, role: TRole, extra: Record<string, unknown> = {}) {
-    return signToken(signingKey, { sub: user.id, tid: tenant.id, role, ...extra });
+    return signToken(signingKey, { sub: user.id, tid: tenant.id, role, sat: Date.now(), ...extra });
   }
 
-  async function actor(kinds: TTenantKind[], role: TRole = "owner", name?: string): Promise<TestActor> {
+  async function actor(
+    kinds: TTenantKind[],
+    role: TRole = "owner",
+    name?: string,
+    options: { platformOperator?: boolean } = {},
+  ): Promise<TestActor> {
     counter += 1;
     const slug = `${kinds[0]?.replace("_", "-")}-${counter}-${Math.random().toString(36).slice(2, 6)}`;
     const tenant = await createTenant(db, {
@@ -88,12 +98,22 @@ export async function createTestApp(
       actor: "test",
       now,
     });
-    return member(tenant, role, slug);
+    return member(tenant, role, slug, options);
   }
 
   /** A new user who is a member of the tenant, with a token of their own. */
-  async function member(tenant: TTenant, role: TRole, slug = `user-${++counter}`): Promise<TestActor> {
-    const user = await createUser(db, { email: `${slug}@example.test`, name: `User ${slug}`, now });
+  async function member(
+    tenant: TTenant,
+    role: TRole,
+    slug = `user-${++counter}`,
+    options: { platformOperator?: boolean } = {},
+  ): Promise<TestActor> {
+    const user = await createUser(db, {
+      email: `${slug}@example.test`,
+      name: `User ${slug}`,
+      now,
+      platformOperator: options.platformOperator ?? false,
+    });
     await addMembership(db, { tenant, user, role, actor: "test", now });
     const token = await tokenFor(user, tenant, role);
     return {

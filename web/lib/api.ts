@@ -1,8 +1,8 @@
 import "server-only";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { portalConfig } from "./config";
-import { type PortalContext, requireContext } from "./session";
-import { signApiToken } from "./signing";
+import { type PortalContext, requireContext, userApiToken } from "./session";
 
 export interface ProblemDetails {
   status: number;
@@ -35,13 +35,7 @@ export async function api<S extends z.ZodType>(
   path: string,
   options: CallOptions = {},
 ): Promise<{ data: z.output<S>; etag: string | null }> {
-  const { session, membership } = options.context ?? (await requireContext());
-  const token = await signApiToken({
-    sub: session.userId,
-    tid: membership.tenantId,
-    role: membership.role,
-    ...(session.platformOperator ? { op: true } : {}),
-  });
+  const token = await userApiToken(options.context ?? (await requireContext()));
   const res = await fetch(`${(await portalConfig()).apiUrl}${path}`, {
     method: options.method ?? "GET",
     headers: {
@@ -54,6 +48,8 @@ export async function api<S extends z.ZodType>(
   });
   const text = await res.text();
   const json: unknown = text ? JSON.parse(text) : undefined;
+  // The API no longer accepts this portal session (signed out everywhere, removed from the tenant).
+  if (res.status === 401) redirect("/signed-out");
   if (!res.ok) {
     const problem = (json ?? {}) as Partial<ProblemDetails>;
     throw new ApiProblem({

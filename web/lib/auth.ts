@@ -16,6 +16,10 @@ async function postSession(path: string, body: unknown, headers: Record<string, 
     cache: "no-store",
   });
   if (res.status === 401 || res.status === 400) return undefined;
+  if (res.status === 429) {
+    const problem = z.object({ detail: z.string() }).safeParse(await res.json().catch(() => undefined));
+    throw new Error(problem.success ? problem.data.detail : "Too many failed sign-ins; try again later.");
+  }
   if (!res.ok) throw new Error(`sign-in failed: the API answered ${res.status}`);
   return ZSessionAnswer.parse(await res.json());
 }
@@ -28,6 +32,20 @@ function toUser(answer: { user: TUser; memberships: TMembership[] }) {
     platformOperator: answer.user.platformOperator,
     memberships: answer.memberships,
   };
+}
+
+/**
+ * The browser's address: CloudFront's CloudFront-Viewer-Address (ip:port) when the distribution forwards it, else
+ * the first X-Forwarded-For entry (locally, the address `next start` saw).
+ */
+function browserAddress(headers: Record<string, unknown> | undefined): string | undefined {
+  const header = (name: string) => {
+    const value = headers?.[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const viewer = header("cloudfront-viewer-address");
+  if (viewer) return viewer.slice(0, viewer.lastIndexOf(":")).replace(/^\[|\]$/g, "");
+  return header("x-forwarded-for")?.split(",")[0]?.trim() || undefined;
 }
 
 function providers(config: PortalConfig): NextAuthOptions["providers"] {
@@ -59,14 +77,25 @@ function providers(config: PortalConfig): NextAuthOptions["providers"] {
         email: { label: "E-mail", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = z.object({ email: z.email(), password: z.string().min(1) }).safeParse(credentials);
         if (!parsed.success) return null;
-        const answer = await postSession("password", parsed.data);
+        // The API limits failed sign-ins per browser address; with its service token it trusts the one named here.
+        const service = await signApiToken({ sub: "portal", scope: "session" }, 60);
+        const address = browserAddress(req.headers);
+        const answer = await postSession("password", parsed.data, {
+          authorization: `Bearer ${service}`,
+          ...(address ? { "x-assure-client-address": address } : {}),
+        });
         return answer ? toUser(answer) : null;
       },
     }),
   ];
+}
+
+/** Only the IdP's boolean `email_verified: true` counts (a missing claim is not a verification). */
+function emailVerified(profile: unknown): boolean {
+  return (profile as { email_verified?: unknown } | undefined)?.email_verified === true;
 }
 
 export async function authOptions(): Promise<NextAuthOptions> {
@@ -77,7 +106,12 @@ export async function authOptions(): Promise<NextAuthOptions> {
     session: { strategy: "jwt", maxAge: 8 * 3600 },
     pages: { signIn: "/login" },
     callbacks: {
-      async jwt({ token, user, account, trigger, session }) {
+      // The API refuses too; stopping here shows the person why instead of a generic failure.
+      async signIn({ account, profile }) {
+        if (account?.provider === "oidc" && !emailVerified(profile)) return "/login?error=EmailNotVerified";
+        return true;
+      },
+      async jwt({ token, user, account, profile, trigger, session }) {
         if (user && account) {
           let answer = user.memberships
             ? {
@@ -87,11 +121,11 @@ export async function authOptions(): Promise<NextAuthOptions> {
               }
             : undefined;
           if (account.provider === "oidc" && user.email) {
-            // The IdP vouched for the e-mail; the API finds or creates the matching user.
+            // The IdP vouched for the e-mail (email_verified); the API finds or creates the matching user.
             const service = await signApiToken({ sub: "portal", scope: "session" }, 60);
             const linked = await postSession(
               "oidc",
-              { email: user.email, name: user.name ?? user.email },
+              { email: user.email, name: user.name ?? user.email, emailVerified: emailVerified(profile) },
               { authorization: `Bearer ${service}` },
             );
             if (!linked) throw new Error("The API refused the single sign-on user.");
@@ -106,6 +140,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
           token.platformOperator = answer.platformOperator;
           token.memberships = answer.memberships;
           token.currentTenantId = answer.memberships[0]?.tenantId ?? null;
+          token.sessionIssuedAt = Date.now();
         }
         if (trigger === "update") {
           const requested = z.object({ tenantId: z.string() }).safeParse(session);
@@ -121,6 +156,8 @@ export async function authOptions(): Promise<NextAuthOptions> {
         session.platformOperator = token.platformOperator ?? false;
         session.memberships = token.memberships ?? [];
         session.currentTenantId = token.currentTenantId ?? null;
+        // Sessions from before the portal recorded this get 0, which the API refuses: they sign in again.
+        session.sessionIssuedAt = token.sessionIssuedAt ?? 0;
         return session;
       },
     },

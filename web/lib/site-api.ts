@@ -12,8 +12,7 @@ import {
 } from "@assure/shared";
 import { z } from "zod";
 import { portalConfig } from "./config";
-import { requireContext } from "./session";
-import { signApiToken } from "./signing";
+import { requireContext, userApiToken } from "./session";
 
 export const ZSiteModelView = ZSite.extend({
   access: ZSiteAccess,
@@ -47,13 +46,7 @@ export const ZSiteObligationsView = z.object({
 
 /** A raw API answer (files: CSV, XLSX, JSON exports) for route handlers that stream it to the browser. */
 export async function apiRaw(path: string): Promise<Response> {
-  const { session, membership } = await requireContext();
-  const token = await signApiToken({
-    sub: session.userId,
-    tid: membership.tenantId,
-    role: membership.role,
-    ...(session.platformOperator ? { op: true } : {}),
-  });
+  const token = await userApiToken(await requireContext());
   return fetch(`${(await portalConfig()).apiUrl}${path}`, {
     headers: { authorization: `Bearer ${token}` },
     cache: "no-store",

@@ -9,6 +9,8 @@ declare module "next-auth" {
     memberships: TMembership[];
     /** The tenant everything in the portal currently shows; always one of `memberships`. */
     currentTenantId: string | null;
+    /** When this portal session began (epoch ms); API tokens carry it so signing out everywhere ends it. */
+    sessionIssuedAt: number;
   }
   interface User {
     id: string;
@@ -23,5 +25,6 @@ declare module "next-auth/jwt" {
     platformOperator?: boolean;
     memberships?: TMembership[];
     currentTenantId?: string | null;
+    sessionIssuedAt?: number;
   }
 }

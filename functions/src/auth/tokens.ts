@@ -20,12 +20,17 @@ export const DEFAULT_AUDIENCE = "assure-api";
 /** Short-lived: the portal signs a fresh one per request. */
 export const TOKEN_TTL_SECONDS = 300;
 
-/** Claims of a user token: who, in which tenant, with which role. */
+/**
+ * Claims of a user token: who, in which tenant, and when the portal session it was signed for began (`sat`,
+ * epoch milliseconds; compared with the user's session revocations). `role` and `op` are what the portal
+ * believed; the API decides with the stored membership and user instead.
+ */
 export const ZUserTokenClaims = z.object({
   sub: ZId,
   tid: ZId,
   role: ZRole,
   op: z.boolean().optional(),
+  sat: z.number().int().positive(),
 });
 export type TUserTokenClaims = z.infer<typeof ZUserTokenClaims>;
 

@@ -228,4 +228,13 @@ export const keys = {
   }),
 
   meta: (name: string): Key => ({ pk: "META", sk: name }),
+
+  /**
+   * Failed (and in-flight) password sign-ins in one fixed window, per account or per client address. `subject` is
+   * a SHA-256 of the e-mail or address, so the table holds neither; the item expires with its window (TTL).
+   */
+  signInAttempts: (dimension: "account" | "address", subject: string, windowStart: number): Key => ({
+    pk: `SIGNIN#${dimension}#${subject}`,
+    sk: `W#${windowStart}`,
+  }),
 } as const;

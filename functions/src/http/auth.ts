@@ -2,6 +2,7 @@ import type { TRole, TTenantKind } from "@assure/shared";
 import { roleAtLeast } from "@assure/shared";
 import { createMiddleware } from "hono/factory";
 import { looksLikeApiKey } from "../auth/api-key-secret";
+import { loadPrincipal, sessionsRevokedAt } from "../auth/principals";
 import { ZUserTokenClaims } from "../auth/tokens";
 import { findApiKeyBySecret } from "../repos/api-keys";
 import { getTenant } from "../repos/tenants";
@@ -38,15 +39,35 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
       throw new AppError("unauthenticated", `The token is not valid: ${(error as Error).message}`);
     }
     const claims = ZUserTokenClaims.safeParse(payload);
-    if (!claims.success)
-      throw new AppError("unauthenticated", "The token does not name a user, tenant and role.");
+    if (!claims.success) {
+      throw new AppError(
+        "unauthenticated",
+        "The token does not name a user, tenant, role and the time its portal session began (sat); sign in again.",
+      );
+    }
+    const { sub: userId, tid: tenantId, sat } = claims.data;
+    const principal = await loadPrincipal(db, userId, tenantId, c.var.deps.now());
+    if (!principal) {
+      throw new AppError(
+        "unauthenticated",
+        "You are no longer a member of this tenant; sign in again or switch to another tenant.",
+      );
+    }
+    const revokedAt = sessionsRevokedAt(principal);
+    if (revokedAt !== undefined && sat <= revokedAt) {
+      throw new AppError(
+        "unauthenticated",
+        `This session was signed out at ${new Date(revokedAt).toISOString()}; sign in again.`,
+      );
+    }
+    // Rights come from what is stored now, not from what the portal session remembered at sign-in.
     auth = {
       via: "user",
-      tenantId: claims.data.tid,
-      role: claims.data.role,
-      actor: `user:${claims.data.sub}`,
-      userId: claims.data.sub,
-      platformOperator: claims.data.op === true,
+      tenantId,
+      role: principal.membership.role,
+      actor: `user:${userId}`,
+      userId,
+      platformOperator: principal.user.platformOperator,
     };
   }
   c.set("auth", auth);

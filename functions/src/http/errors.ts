@@ -90,7 +90,11 @@ export function problem(c: Context, error: AppError) {
     requestId: c.get("requestId" as never) as string | undefined,
     ...error.extra,
   };
-  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" });
+  const retryAfter = error.extra.retryAfterSeconds;
+  return c.body(JSON.stringify(body), status, {
+    "content-type": "application/problem+json",
+    ...(typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {}),
+  });
 }
 
 /** The one error handler: known errors become problem+json, anything else a logged, generic 500. */

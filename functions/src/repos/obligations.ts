@@ -5,7 +5,7 @@ import { parseItems } from "../db/items";
 import { keys } from "../db/keys";
 import { ConditionFailed, transact } from "../db/transact";
 import { auditPut } from "./audit";
-import { queryAll, StaleWrite, type TransactItem } from "./site-items";
+import { GuardFailed, queryAll, StaleWrite, siteGuards, type TransactItem } from "./site-items";
 
 /** Owed by another tenant: the byIdentifier attributes put it in that tenant's "owed" list (docs/adr/0040). */
 export function obligationItem(obligation: TSiteObligation) {
@@ -74,7 +74,10 @@ export async function writeObligationChanges(
   }
 }
 
-/** One tracked obligation changed by a person (status, due date, evidence, waiver). */
+/**
+ * One tracked obligation changed by a person (status, due date, evidence, waiver), on condition that its site
+ * still exists and, for a grantee working through a write grant, that the grant still says write.
+ */
 export async function saveObligation(
   db: Db,
   input: {
@@ -84,11 +87,20 @@ export async function saveObligation(
     action: string;
     actor: string;
     now: Date;
+    granteeTenantId?: string | undefined;
   },
 ): Promise<void> {
+  const guards = siteGuards(db, {
+    ownerTenantId: input.before.ownerTenantId,
+    siteId: input.before.siteId,
+    actor: input.actor,
+    now: input.now,
+    granteeTenantId: input.granteeTenantId,
+  });
   try {
     await transact(db, [
       putObligation(db, input.after, input.expectedVersion),
+      ...guards.map((guard) => guard.item),
       auditPut(db, {
         tenantId: input.before.ownerTenantId,
         actor: input.actor,
@@ -100,7 +112,11 @@ export async function saveObligation(
       }),
     ]);
   } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 0) throw new StaleWrite();
+    if (error instanceof ConditionFailed) {
+      if (error.index === 0) throw new StaleWrite();
+      const guard = guards[error.index - 1];
+      if (guard) throw new GuardFailed(guard.name);
+    }
     throw error;
   }
 }

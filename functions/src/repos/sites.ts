@@ -64,7 +64,15 @@ export async function createSite(
 
 export async function updateSite(
   db: Db,
-  input: { before: TSite; patch: TSitePatch; expectedVersion: number; actor: string; now: Date },
+  input: {
+    before: TSite;
+    patch: TSitePatch;
+    expectedVersion: number;
+    actor: string;
+    now: Date;
+    /** Set when an integrator edits through a grant: the write then also needs the grant to still say write. */
+    granteeTenantId?: string | undefined;
+  },
 ): Promise<TSite> {
   const { integratorTenantId, ...fields } = input.patch;
   const after = ZSite.parse({
@@ -93,7 +101,13 @@ export async function updateSite(
       : [];
   await writeEntity(
     db,
-    { ownerTenantId: after.tenantId, siteId: after.id, actor: input.actor, now: input.now },
+    {
+      ownerTenantId: after.tenantId,
+      siteId: after.id,
+      actor: input.actor,
+      now: input.now,
+      granteeTenantId: input.granteeTenantId,
+    },
     {
       key: keys.site(after.tenantId, after.id),
       item: siteItem(after),

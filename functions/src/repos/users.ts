@@ -1,10 +1,19 @@
-import { type TMembership, type TRole, type TTenant, type TUser, ZMembership, ZUser } from "@assure/shared";
+import {
+  type TMembership,
+  type TRole,
+  type TTenant,
+  type TUser,
+  ZIsoDateTime,
+  ZMembership,
+  ZUser,
+} from "@assure/shared";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import { z } from "zod";
+import { batchGetItems } from "../db/batch";
 import type { Db } from "../db/client";
 import { parseItem, parseItems } from "../db/items";
-import { keys } from "../db/keys";
+import { type Key, keys } from "../db/keys";
 import { ConditionFailed, transact } from "../db/transact";
 import { auditPut } from "./audit";
 
@@ -126,4 +135,105 @@ export async function listMembersOfTenant(db: Db, tenantId: string): Promise<TMe
     }),
   );
   return parseItems(ZMember, result.Items);
+}
+
+/** What the API checks on every user call: the stored user and its membership, with their revocation marks. */
+export const ZUserRecord = ZUser.extend({ sessionsRevokedAt: ZIsoDateTime.optional() });
+export const ZMembershipRecord = ZMembership.extend({ sessionsRevokedAt: ZIsoDateTime.optional() });
+export type TUserRecord = z.infer<typeof ZUserRecord>;
+export type TMembershipRecord = z.infer<typeof ZMembershipRecord>;
+
+/** The user and its membership of one tenant in one BatchGet (the membership is undefined when it is gone). */
+export async function getUserAndMembership(
+  db: Db,
+  userId: string,
+  tenantId: string,
+): Promise<{ user?: TUserRecord; membership?: TMembershipRecord }> {
+  const userKey = keys.user(userId);
+  const items = await batchGetItems(db, [userKey, keys.membership(tenantId, userId)], { consistent: true });
+  const userItem = items.find((item) => item.pk === userKey.pk && item.sk === userKey.sk);
+  const membershipItem = items.find((item) => item !== userItem);
+  return {
+    ...(userItem ? { user: parseItem(ZUserRecord, userItem) } : {}),
+    ...(membershipItem ? { membership: parseItem(ZMembershipRecord, membershipItem) } : {}),
+  };
+}
+
+/** The membership was removed or its role changed since it was read (or the user is gone). */
+export class MembershipChanged extends Error {}
+
+/** Sets `sessionsRevokedAt` on a user or membership item under a condition, with its audit event. */
+async function markSessionsRevoked(
+  db: Db,
+  input: {
+    key: Key;
+    role?: TRole;
+    audit: { tenantId: string; actor: string; action: string; userId: string };
+    at: Date;
+  },
+): Promise<void> {
+  const at = input.at.toISOString();
+  try {
+    await transact(db, [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: input.key,
+          UpdateExpression: "SET sessionsRevokedAt = :at",
+          ConditionExpression: input.role ? "attribute_exists(pk) AND #role = :role" : "attribute_exists(pk)",
+          ...(input.role ? { ExpressionAttributeNames: { "#role": "role" } } : {}),
+          ExpressionAttributeValues: { ":at": at, ...(input.role ? { ":role": input.role } : {}) },
+        },
+      },
+      auditPut(db, {
+        tenantId: input.audit.tenantId,
+        actor: input.audit.actor,
+        action: input.audit.action,
+        subject: `user:${input.audit.userId}`,
+        after: { sessionsRevokedAt: at },
+        at: input.at,
+      }),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed && error.index === 0) throw new MembershipChanged();
+    throw error;
+  }
+}
+
+/** Marks every portal session of the user that began before `at` as signed out, in every tenant. */
+export function revokeUserSessions(
+  db: Db,
+  input: { userId: string; auditTenantId: string; actor: string; at: Date },
+): Promise<void> {
+  return markSessionsRevoked(db, {
+    key: keys.user(input.userId),
+    audit: {
+      tenantId: input.auditTenantId,
+      actor: input.actor,
+      action: "user.sessions_revoke",
+      userId: input.userId,
+    },
+    at: input.at,
+  });
+}
+
+/**
+ * Marks the member's portal sessions in this tenant that began before `at` as signed out, on condition that
+ * the membership still has the role the decision was made on.
+ */
+export function revokeMembershipSessions(
+  db: Db,
+  input: { tenantId: string; userId: string; expectedRole: TRole; actor: string; at: Date },
+): Promise<void> {
+  return markSessionsRevoked(db, {
+    key: keys.membership(input.tenantId, input.userId),
+    role: input.expectedRole,
+    audit: {
+      tenantId: input.tenantId,
+      actor: input.actor,
+      action: "membership.sessions_revoke",
+      userId: input.userId,
+    },
+    at: input.at,
+  });
 }

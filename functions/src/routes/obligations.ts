@@ -107,6 +107,8 @@ async function change(
     action,
     actor,
     now,
+    // A write grantee's change holds only while its grant still says write; the obligee's does not need one.
+    granteeTenantId: access.role === "write" ? c.var.auth.tenantId : undefined,
   }).catch(mapSiteWriteError("the obligation"));
   return after;
 }

@@ -105,7 +105,10 @@ const GUARD_ERRORS: Record<string, [string, string]> = {
   integrator: ["/integratorTenantId", "name a tenant this site is shared with"],
 };
 
-/** Storage outcomes as HTTP answers: a stale version is 412, a vanished parent or revoked grant 404. */
+/**
+ * Storage outcomes as HTTP answers: a stale version is 412, a vanished site or parent 404, a write grant withdrawn
+ * between the read and the write 403 (the next request answers as the grant now says).
+ */
 export function mapSiteWriteError(what: string, scopeKind?: string) {
   return (error: unknown): never => {
     if (error instanceof StaleWrite) {
@@ -115,7 +118,13 @@ export function mapSiteWriteError(what: string, scopeKind?: string) {
       );
     }
     if (error instanceof GuardFailed) {
-      if (error.guard === "site" || error.guard === "grant") throw notFound("The site");
+      if (error.guard === "site") throw notFound("The site");
+      if (error.guard === "grant") {
+        throw new AppError(
+          "forbidden",
+          "Your write access to this site was withdrawn while you were saving; nothing was changed.",
+        );
+      }
       const known = GUARD_ERRORS[error.guard];
       const [path, message] =
         scopeKind && ["zone", "conduit", "asset"].includes(error.guard)
@@ -303,6 +312,7 @@ const siteRoutesBase = createRouter()
         expectedVersion: version,
         actor: context.actor,
         now: context.now,
+        granteeTenantId: context.granteeTenantId,
       }).catch(mapSiteWriteError("this site"));
       await resyncObligations(c, site, context.actor);
       return c.json(site, 200, { etag: etag(site.version) });

@@ -9,6 +9,7 @@ import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } fr
 import { listAuditEvents, ZAuditEvent } from "../repos/audit";
 import { getTenant, listTenants, setSupplierVerification, TenantNotFound } from "../repos/tenants";
 import { listMembersOfTenant, ZMember } from "../repos/users";
+import { revokeMemberSessions, ZSessionsRevoked } from "../usecases/revoke-sessions";
 
 const tags = ["Tenants"];
 
@@ -28,6 +29,28 @@ export const tenantRoutes = createRouter()
       },
     }),
     async (c) => c.json({ items: await listMembersOfTenant(c.var.deps.db, c.var.auth.tenantId) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/current/members/{userId}/sessions/revoke",
+      ...noApiKeys,
+      tags,
+      summary:
+        "Sign a member out of this tenant: their portal sessions that began before now stop working (admins)",
+      security: bearerSecurity,
+      middleware: [requireRole("admin")],
+      request: { params: z.object({ userId: ZIdParam.shape.id }) },
+      responses: {
+        200: jsonResponse(ZSessionsRevoked, "When the sessions were revoked"),
+        ...problemResponses(401, 403, 404, 409),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await revokeMemberSessions(c.var.deps.db, c.var.auth, c.req.valid("param").userId, c.var.deps.now()),
+        200,
+      ),
   )
   .openapi(
     createRoute({

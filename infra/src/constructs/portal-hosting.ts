@@ -324,6 +324,9 @@ export class PortalHosting extends Construct {
               ...openNextEnvironment,
               ORIGIN_VERIFY_HEADER,
               ORIGIN_VERIFY_SECRET_ID: props.originVerifySecretName,
+              // The same extra sources as the baseline policy, for the per-request policy the server sends.
+              PORTAL_CSP_CONNECT_SOURCES: props.connectSources.join(" "),
+              PORTAL_CSP_FORM_ACTION_SOURCES: props.formActionSources.join(" "),
               ...props.serverEnvironment,
             },
             props.serverMemoryMb ?? 1024,
@@ -390,11 +393,12 @@ export class PortalHosting extends Construct {
           override: true,
         },
         xssProtection: { protection: true, modeBlock: true, override: true },
-        // A baseline; the app may send a stricter, nonce-based policy, which then wins (override: false).
+        // For what the server function does not answer (static assets, errors): the server sends its own policy
+        // with a per-request script nonce (web/lib/csp.ts), which wins (override: false). No inline scripts here.
         contentSecurityPolicy: {
           contentSecurityPolicy: [
             "default-src 'self'",
-            "script-src 'self' 'unsafe-inline'",
+            "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",
             "font-src 'self' data:",

@@ -1,7 +1,6 @@
 import "server-only";
 import { portalConfig } from "@/lib/config";
-import { requireContext } from "@/lib/session";
-import { signApiToken } from "@/lib/signing";
+import { requireContext, userApiToken } from "@/lib/session";
 
 /**
  * An API call whose body or answer is not JSON (evidence bytes, downloads), as the signed-in user in their
@@ -11,13 +10,7 @@ export async function apiRaw(
   path: string,
   init: { method?: string; body?: BodyInit; headers?: Record<string, string> } = {},
 ): Promise<Response> {
-  const { session, membership } = await requireContext();
-  const token = await signApiToken({
-    sub: session.userId,
-    tid: membership.tenantId,
-    role: membership.role,
-    ...(session.platformOperator ? { op: true } : {}),
-  });
+  const token = await userApiToken(await requireContext());
   const { apiUrl } = await portalConfig();
   return fetch(`${apiUrl}${path}`, {
     method: init.method ?? "GET",

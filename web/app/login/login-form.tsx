@@ -3,6 +3,12 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
+/** Sign-in errors the portal names itself (others are next-auth's codes, shown as a generic failure). */
+const ERROR_MESSAGES: Record<string, string> = {
+  EmailNotVerified:
+    "Your identity provider has not verified your e-mail address, so it cannot be used to sign in. Verify the address there, then sign in again.",
+};
+
 export function LoginForm({
   mode,
   providerName,
@@ -12,18 +18,27 @@ export function LoginForm({
   providerName: string;
   initialError?: string | undefined;
 }) {
-  const [error, setError] = useState(initialError ? "Sign-in failed. Try again." : "");
+  const [error, setError] = useState(
+    initialError ? (ERROR_MESSAGES[initialError] ?? "Sign-in failed. Try again.") : "",
+  );
   const [pending, setPending] = useState(false);
 
   if (mode === "oidc") {
     return (
-      <button
-        type="button"
-        className="btn-primary w-full"
-        onClick={() => void signIn("oidc", { callbackUrl: "/" })}
-      >
-        Sign in with {providerName}
-      </button>
+      <div className="space-y-3">
+        <button
+          type="button"
+          className="btn-primary w-full"
+          onClick={() => void signIn("oidc", { callbackUrl: "/" })}
+        >
+          Sign in with {providerName}
+        </button>
+        {error ? (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
     );
   }
 
@@ -42,6 +57,9 @@ export function LoginForm({
         });
         setPending(false);
         if (result?.ok && !result.error) window.location.assign("/");
+        // next-auth reports a wrong password as CredentialsSignin; anything else is the API's own words
+        // (e.g. too many failed sign-ins, and when to try again).
+        else if (result?.error && result.error !== "CredentialsSignin") setError(result.error);
         else setError("The e-mail or password is wrong.");
       }}
     >

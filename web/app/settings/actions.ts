@@ -2,6 +2,7 @@
 
 import { ZApiKey, ZCreateApiKeyInput } from "@assure/shared";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ApiProblem, api } from "@/lib/api";
 
@@ -36,6 +37,32 @@ export async function revokeApiKeyAction(id: string): Promise<{ ok: boolean; mes
     await api(ZApiKey, `/v1/api-keys/${id}`, { method: "DELETE" });
     revalidatePath("/settings");
     return { ok: true, message: "Revoked." };
+  } catch (error) {
+    if (error instanceof ApiProblem) return { ok: false, message: error.problem.detail };
+    throw error;
+  }
+}
+
+const ZRevoked = z.object({ sessionsRevokedAt: z.string() });
+
+/** Signs the caller out everywhere; this session ends too, so the portal goes to the signed-out page. */
+export async function signOutEverywhereAction(): Promise<{ ok: boolean; message: string }> {
+  try {
+    await api(ZRevoked, "/v1/me/sessions/revoke", { method: "POST" });
+  } catch (error) {
+    if (error instanceof ApiProblem) return { ok: false, message: error.problem.detail };
+    throw error;
+  }
+  redirect("/signed-out");
+}
+
+/** An admin signs a member out of this organisation (their sessions elsewhere are not affected). */
+export async function signMemberOutAction(userId: string): Promise<{ ok: boolean; message: string }> {
+  try {
+    await api(ZRevoked, `/v1/tenants/current/members/${encodeURIComponent(userId)}/sessions/revoke`, {
+      method: "POST",
+    });
+    return { ok: true, message: "Signed out. They must sign in again to use this organisation." };
   } catch (error) {
     if (error instanceof ApiProblem) return { ok: false, message: error.problem.detail };
     throw error;

@@ -4,6 +4,7 @@ import { VerifiedBadge } from "@/components/sl";
 import { api } from "@/lib/api";
 import { requireContext } from "@/lib/session";
 import { ApiKeys } from "./api-keys";
+import { SignMemberOut, SignOutEverywhere } from "./sessions";
 
 export const metadata = { title: "Settings" };
 
@@ -64,6 +65,7 @@ export default async function Settings() {
               <th>Name</th>
               <th>E-mail</th>
               <th>Role</th>
+              {admin ? <th>Sessions</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -72,10 +74,21 @@ export default async function Settings() {
                 <td>{m.userName}</td>
                 <td>{m.userEmail}</td>
                 <td>{m.role}</td>
+                {admin ? (
+                  <td>
+                    {m.userId !== context.session.userId && roleAtLeast(context.membership.role, m.role) ? (
+                      <SignMemberOut userId={m.userId} name={m.userName} />
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
+      </section>
+      <section className="card space-y-3" aria-labelledby="account-heading">
+        <h2 id="account-heading">Your account</h2>
+        <SignOutEverywhere />
       </section>
       {keys ? (
         <ApiKeys keys={keys.data.items} />

@@ -61,10 +61,15 @@ export function registerDevCommands(program: Command) {
         const key = await importSigningKey(keys.privateJwk as JWK);
         const token = await signToken(
           key,
-          { sub: member.userId, tid: tenant.id, role: options.role },
+          // A fresh "portal session" for the token: `sat` is compared with the member's session revocations.
+          { sub: member.userId, tid: tenant.id, role: options.role, sat: Date.now() },
           { ttlSeconds },
         );
-        process.stderr.write(`token for ${member.userEmail} as ${options.role} of ${tenant.name}\n`);
+        const applied =
+          member.role === options.role ? "" : ` (the API applies the stored role, ${member.role})`;
+        process.stderr.write(
+          `token for ${member.userEmail} as ${options.role} of ${tenant.name}${applied}\n`,
+        );
         process.stdout.write(`${token}\n`);
       });
     });
