@@ -22,6 +22,7 @@ import { repoRoot, writeJsonFile } from "../../functions/src/local/paths";
 import { createLogger } from "../../functions/src/observability/logger";
 import { advisoryIdOf, findAdvisoryById, listAdvisoryMatches } from "../../functions/src/repos/advisories";
 import { createApiKey } from "../../functions/src/repos/api-keys";
+import { setSupplierVerification } from "../../functions/src/repos/tenants";
 import { DEFAULT_EVIDENCE_LIMITS } from "../../functions/src/storage/evidence-store";
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
@@ -75,6 +76,15 @@ function put(relative: string, content: string) {
 beforeAll(async () => {
   t = await createTestApp();
   supplier = await t.actor(["supplier"], "editor", "Acme Controls");
+  // Acme publishes its own provider: the operator verified that namespace for it.
+  await setSupplierVerification(t.db, {
+    tenantId: supplier.tenant.id,
+    verified: true,
+    method: "DNS TXT on acme.example",
+    namespaces: ["https://acme.example"],
+    actor: "test",
+    now: new Date(),
+  });
   apiKey = (
     await createApiKey(t.db, {
       tenantId: supplier.tenant.id,

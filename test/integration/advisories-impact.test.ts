@@ -35,6 +35,7 @@ import { DEFAULT_EVIDENCE_LIMITS } from "../../functions/src/storage/evidence-st
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { importAdvisory } from "../../functions/src/usecases/import-advisory";
 import { matchPublishedComponent } from "../../functions/src/usecases/match-published-component";
+import { publisherNamespace } from "../../functions/src/usecases/publisher-namespaces";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
 import { createTestDb } from "../support/db";
@@ -477,7 +478,7 @@ describe("advisory impact through the stream", () => {
               product: "HR-30 Gateway",
               affected: "<1.2",
               fixed: "1.2",
-              namespace: "https://heron.example/psirt",
+              namespace: publisherNamespace(heron.slug),
             }),
           ),
         ),

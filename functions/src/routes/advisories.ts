@@ -33,6 +33,7 @@ import {
   getAdvisorySettings,
   listAdvisoriesSharedWith,
   listOwnAdvisories,
+  ProviderPathTaken,
   putAdvisoryMatch,
   putAdvisorySettings,
   putMatchDecision,
@@ -105,7 +106,16 @@ export function mapImportErrors(error: unknown): never {
   if (error instanceof AdvisoryOwnedElsewhere) {
     throw new AppError(
       "conflict",
-      "An advisory with this publisher and tracking id is already published by someone else.",
+      `An advisory with this publisher and tracking id is already published by the supplier that holds the ` +
+        `namespace "${error.namespace}"; the namespace's publisher keeps it.`,
+    );
+  }
+  if (error instanceof ProviderPathTaken) {
+    throw new AppError(
+      "conflict",
+      `The portal's CSAF provider already serves white/${error.path} for another publisher. CSAF file names ` +
+        "come from the tracking id, so publish this advisory under a tracking id no other supplier on the portal " +
+        "uses (e.g. prefixed with your organisation's short name); nothing was stored.",
     );
   }
   throw error;
@@ -137,8 +147,9 @@ export async function importerFor(
   if (auth.scopes && !auth.scopes.includes("advisories:write")) {
     throw new AppError("forbidden", "This API key lacks the advisories:write scope.");
   }
-  const own = await listOwnComponents(deps.db, tenant.id);
-  const vendorNames = [...new Set([tenant.name, ...own.map((component) => component.vendor)])];
+  // Drafts are unchecked and private: only vendor names the supplier publishes under count as its own.
+  const published = (await listOwnComponents(deps.db, tenant.id)).filter((c) => c.status === "published");
+  const vendorNames = [...new Set([tenant.name, ...published.map((component) => component.vendor)])];
   return {
     importer: { kind: "supplier", actor: auth.actor, tenant, vendorNames },
     tenantStrict: settings.strictCsafImport,
@@ -163,7 +174,11 @@ export const advisoryRoutes = createRouter()
         "whole (400, errors[] with test, path and message). A document whose only failures are cosmetic (6.1.11) " +
         "is stored with a conformance warning unless `strict=true` or the tenant's strict setting is on. " +
         "Same tracking id and revision: `unchanged`; a newer revision supersedes (`updated`); an older one is " +
-        "ignored (`older`). The platform operator imports any advisory; suppliers only their own products'.",
+        "ignored (`older`). The platform operator imports any advisory; suppliers only documents published under " +
+        "their own namespace (the portal-assigned `<portal>/suppliers/<slug>` or one the operator verified for " +
+        "them) about their own products (their name and the vendors of their published components). A " +
+        "supplier's TLP:WHITE document is served by the portal's CSAF provider, so its file name " +
+        "(from the tracking id) must not be served for another publisher already (409).",
       security: bearerSecurity,
       middleware: [
         bodyLimit({

@@ -15,6 +15,7 @@ import { batchGetItems } from "../db/batch";
 import { parseItems } from "../db/items";
 import { keys } from "../db/keys";
 import { type ImportAdvisoryDeps, importAdvisory } from "./import-advisory";
+import { publisherNamespace } from "./publisher-namespaces";
 
 /**
  * Advisories a supplier writes in the portal: the input becomes a CSAF 2.0 document (shared builder), which is
@@ -29,12 +30,6 @@ export class AuthoringRefused extends Error {
   ) {
     super(message);
   }
-}
-
-/** The namespace the supplier publishes under: `<portal>/suppliers/<slug>`. */
-export function publisherNamespace(slug: string): string {
-  const base = (process.env.CSAF_PROVIDER_BASE_URL ?? "https://assure.example").replace(/\/+$/, "");
-  return `${base}/suppliers/${slug}`;
 }
 
 /** The next tracking id of a supplier: `<SLUG>-SA-<year>-<nnn>` from an atomic counter. */

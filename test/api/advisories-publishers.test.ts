@@ -1,0 +1,224 @@
+import { createHash } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createComponent } from "../../functions/src/repos/components";
+import { buildComponentInput } from "../builders/component";
+import { buildCsaf } from "../builders/csaf";
+import { createTestApp, type TestActor, type TestApp } from "../support/app";
+
+// Who may publish under which CSAF publisher namespace, and whose file the portal's CSAF provider serves.
+
+const BASE = "https://portal.example";
+let t: TestApp;
+let operator: Record<string, string>;
+let acme: TestActor;
+let bergmann: TestActor;
+let kestrel: TestActor;
+
+const portalNamespace = (actor: TestActor) => `${BASE}/suppliers/${actor.tenant.slug}`;
+
+beforeAll(async () => {
+  process.env.CSAF_PROVIDER_BASE_URL = BASE;
+  t = await createTestApp();
+  const ops = await t.actor([], "owner", "Assure Platform Operations");
+  operator = {
+    authorization: `Bearer ${await t.tokenFor(ops.user, ops.tenant, "owner", { op: true })}`,
+    "content-type": "application/json",
+  };
+  acme = await t.actor(["supplier"], "editor", "Acme Controls");
+  bergmann = await t.actor(["supplier"], "owner", "Bergmann Drives GmbH");
+  kestrel = await t.actor(["supplier"], "owner", "Kestrel Systems");
+  // Acme's only other vendor name is a draft: it must not count as Acme's.
+  await createComponent(t.db, {
+    supplier: acme.tenant,
+    component: buildComponentInput({ name: "S7-1500 clone", vendor: "Siemens" }),
+    actor: "test",
+    now: new Date(),
+  });
+});
+
+const importAs = (headers: Record<string, string>, doc: unknown) =>
+  t.app.request("/v1/advisories", { method: "POST", headers, body: JSON.stringify(doc) });
+const verify = (actor: TestActor, body: Record<string, unknown>) =>
+  t.app.request(`/v1/tenants/${actor.tenant.id}/supplier-verification`, {
+    method: "PUT",
+    headers: operator,
+    body: JSON.stringify(body),
+  });
+
+describe("a supplier imports only under its own publisher namespace and vendor names", () => {
+  it.each([
+    {
+      case: "a third party's namespace (CISA)",
+      spec: { namespace: "https://www.cisa.gov", publisher: "CISA" },
+      detail: "https://www.cisa.gov",
+    },
+    {
+      case: "another supplier's portal namespace",
+      spec: { namespace: "__bergmann__" },
+      detail: "__bergmann__",
+    },
+    {
+      case: "its own domain, not verified by the operator",
+      spec: { namespace: "https://psirt.acme-controls.example" },
+      detail: "platform operator",
+    },
+    {
+      case: "a vendor named only by its draft component",
+      spec: { namespace: "__own__", vendor: "Siemens", product: "S7-1500 clone" },
+      detail: '"Siemens"',
+    },
+  ])(
+    "refuses $case (403 problem+json naming the namespace it may use); nothing stored",
+    async ({ spec, detail }) => {
+      const resolve = (text: string) =>
+        text === "__own__"
+          ? portalNamespace(acme)
+          : text === "__bergmann__"
+            ? portalNamespace(bergmann)
+            : text;
+      const namespace = resolve(spec.namespace);
+      const trackingId = `SQUAT-${createHash("sha1").update(JSON.stringify(spec)).digest("hex").slice(0, 8)}`;
+      const res = await importAs(acme.headers(), buildCsaf({ ...spec, namespace, trackingId }));
+      expect(res.status).toBe(403);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      const problem = await res.json();
+      expect(problem.detail).toContain(resolve(detail));
+      if (spec.vendor === undefined) expect(problem.detail).toContain(portalNamespace(acme));
+      const own = await (await t.app.request("/v1/advisories?scope=own", { headers: acme.headers() })).json();
+      expect(own.items.map((a: { trackingId: string }) => a.trackingId)).not.toContain(trackingId);
+    },
+  );
+
+  it("accepts its portal namespace and namespaces the operator verified for it (exclusive to one tenant)", async () => {
+    const own = await importAs(
+      acme.headers(),
+      buildCsaf({ trackingId: "ACME-OWN-1", namespace: portalNamespace(acme) }),
+    );
+    expect(own.status).toBe(201);
+
+    const domain = "https://psirt.acme-controls.example";
+    const before = await importAs(acme.headers(), buildCsaf({ trackingId: "ACME-DOM-1", namespace: domain }));
+    expect(before.status).toBe(403);
+    const verified = await verify(acme, {
+      verified: true,
+      method: "DNS TXT on acme-controls.example",
+      namespaces: [`${domain}/`],
+    });
+    expect(verified.status).toBe(200);
+    expect((await verified.json()).supplierVerification.namespaces).toEqual([domain]);
+    const after = await importAs(acme.headers(), buildCsaf({ trackingId: "ACME-DOM-1", namespace: domain }));
+    expect(after.status).toBe(201);
+
+    // A namespace belongs to one tenant; invalid ones are refused with a pointer to the field.
+    const taken = await verify(bergmann, { verified: true, method: "DNS TXT", namespaces: [domain] });
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).detail).toContain(domain);
+    for (const bad of ["ftp://acme.example", "not a url", `${BASE}/suppliers/${bergmann.tenant.slug}`]) {
+      const res = await verify(acme, { verified: true, method: "DNS TXT", namespaces: [bad] });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0].path).toBe("/namespaces/0");
+    }
+  });
+});
+
+describe("an id collision never blocks the namespace's legitimate publisher", () => {
+  it("the platform's import of CISA's document displaces a supplier's copy under a namespace it does not hold", async () => {
+    // Data stored while the namespace was (wrongly) verified for Kestrel, or before namespaces were checked.
+    expect(
+      (await verify(kestrel, { verified: true, method: "mistake", namespaces: ["https://www.cisa.gov"] }))
+        .status,
+    ).toBe(200);
+    const doc = buildCsaf({
+      trackingId: "ICSA-27-001-01",
+      vendor: "Kestrel Systems",
+      publisher: "CISA",
+      namespace: "https://www.cisa.gov",
+    });
+    const forged = await importAs(kestrel.headers(), doc);
+    expect(forged.status).toBe(201);
+    const { advisory } = await forged.json();
+    expect((await verify(kestrel, { verified: false, method: "withdrawn" })).status).toBe(200);
+
+    const genuine = await importAs(operator, doc);
+    expect(genuine.status).toBe(201);
+    expect((await genuine.json()).advisory).toMatchObject({ id: advisory.id, owner: { kind: "platform" } });
+    const shown = await (
+      await t.app.request(`/v1/advisories/${advisory.id}`, { headers: acme.headers() })
+    ).json();
+    expect(shown.owner).toEqual({ kind: "platform" });
+    const theirs = await (
+      await t.app.request("/v1/advisories?scope=own", { headers: kestrel.headers() })
+    ).json();
+    expect(theirs.items.map((a: { id: string }) => a.id)).not.toContain(advisory.id);
+    const listed = await (
+      await t.app.request("/v1/advisories?q=ICSA-27-001-01", { headers: acme.headers() })
+    ).json();
+    expect(listed.items.map((a: { owner: unknown }) => a.owner)).toEqual([{ kind: "platform" }]);
+  });
+
+  it("a supplier's document under its verified namespace stays its own; the platform cannot take it, the supplier takes it back", async () => {
+    const domain = "https://security.bergmann.example";
+    expect((await verify(bergmann, { verified: true, method: "DNS TXT", namespaces: [domain] })).status).toBe(
+      200,
+    );
+    const first = buildCsaf({ trackingId: "BD-2026-01", vendor: "Bergmann Drives GmbH", namespace: domain });
+    expect((await importAs(bergmann.headers(), first)).status).toBe(201);
+    const byPlatform = await importAs(operator, first);
+    expect(byPlatform.status).toBe(409);
+    expect((await byPlatform.json()).detail).toContain(domain);
+
+    // The platform polled Bergmann's feed before Bergmann joined: Bergmann's own import still succeeds.
+    const second = buildCsaf({ trackingId: "BD-2026-02", vendor: "Bergmann Drives GmbH", namespace: domain });
+    expect((await importAs(operator, second)).status).toBe(201);
+    const own = await importAs(bergmann.headers(), second);
+    expect(own.status).toBe(201);
+    expect((await own.json()).advisory.owner).toEqual({ kind: "supplier", tenantId: bergmann.tenant.id });
+  });
+});
+
+describe("the CSAF provider serves each file for one publisher only", () => {
+  it("refuses another supplier's document at a path already served (409), leaving the file, index, changes and ROLIE feed alone", async () => {
+    const vendorOf = { [acme.tenant.id]: "Acme Controls", [bergmann.tenant.id]: "Bergmann Drives GmbH" };
+    const docOf = (actor: TestActor, title: string) =>
+      buildCsaf({
+        trackingId: "SA-2026-100",
+        vendor: vendorOf[actor.tenant.id],
+        namespace: portalNamespace(actor),
+        title,
+      });
+    const first = docOf(acme, "Acme's original advisory");
+    expect((await importAs(acme.headers(), first)).status).toBe(201);
+    const path = "/.well-known/csaf/white/2026/sa-2026-100.json";
+    const served = Buffer.from(await (await t.app.request(path)).arrayBuffer());
+
+    const clash = await importAs(bergmann.headers(), docOf(bergmann, "Bergmann's replacement"));
+    expect(clash.status).toBe(409);
+    expect((await clash.json()).detail).toContain("2026/sa-2026-100.json");
+
+    const now = Buffer.from(await (await t.app.request(path)).arrayBuffer());
+    expect(now.equals(served)).toBe(true);
+    expect(JSON.parse(now.toString("utf8")).document.title).toBe("Acme's original advisory");
+    const sha = await (await t.app.request(`${path}.sha256`)).text();
+    expect(sha.split(" ")[0]).toBe(createHash("sha256").update(served).digest("hex"));
+    const index = await (await t.app.request("/.well-known/csaf/white/index.txt")).text();
+    expect(index.split("\n").filter((l) => l === "2026/sa-2026-100.json")).toHaveLength(1);
+    const changes = await (await t.app.request("/.well-known/csaf/white/changes.csv")).text();
+    expect(changes.split("\n").filter((l) => l.startsWith('"2026/sa-2026-100.json"'))).toHaveLength(1);
+    const feed = await (await t.app.request("/.well-known/csaf/feed-tlp-white.json")).json();
+    const entries = feed.feed.entry.filter((e: { id: string }) => e.id === "SA-2026-100");
+    expect(entries.map((e: { title: string }) => e.title)).toEqual(["Acme's original advisory"]);
+
+    // The owner's next revision still updates its own file.
+    const revised = buildCsaf({
+      trackingId: "SA-2026-100",
+      revision: 2,
+      vendor: "Acme Controls",
+      namespace: portalNamespace(acme),
+      title: "Acme's original advisory",
+      fixed: "2.4.2",
+    });
+    expect((await importAs(acme.headers(), revised)).status).toBe(200);
+    const latest = await (await t.app.request(path)).json();
+    expect(latest.document.tracking.version).toBe("2");
+  });
+});
