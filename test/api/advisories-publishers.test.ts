@@ -154,6 +154,10 @@ describe("an id collision never blocks the namespace's legitimate publisher", ()
       await t.app.request("/v1/advisories?q=ICSA-27-001-01", { headers: acme.headers() })
     ).json();
     expect(listed.items.map((a: { owner: unknown }) => a.owner)).toEqual([{ kind: "platform" }]);
+    // The supplier's copy is no longer served as if it were its publication; the platform's never is.
+    expect((await t.app.request("/.well-known/csaf/white/2026/icsa-27-001-01.json")).status).toBe(404);
+    const index = await (await t.app.request("/.well-known/csaf/white/index.txt")).text();
+    expect(index).not.toContain("icsa-27-001-01");
   });
 
   it("a supplier's document under its verified namespace stays its own; the platform cannot take it, the supplier takes it back", async () => {
@@ -207,6 +211,21 @@ describe("the CSAF provider serves each file for one publisher only", () => {
     const feed = await (await t.app.request("/.well-known/csaf/feed-tlp-white.json")).json();
     const entries = feed.feed.entry.filter((e: { id: string }) => e.id === "SA-2026-100");
     expect(entries.map((e: { title: string }) => e.title)).toEqual(["Acme's original advisory"]);
+
+    // Two publishers racing for one free path: the write condition lets exactly one in.
+    const race = await Promise.all(
+      [acme, bergmann].map((actor) =>
+        importAs(
+          actor.headers(),
+          buildCsaf({
+            trackingId: "SA-2026-200",
+            vendor: vendorOf[actor.tenant.id],
+            namespace: portalNamespace(actor),
+          }),
+        ),
+      ),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
 
     // The owner's next revision still updates its own file.
     const revised = buildCsaf({
