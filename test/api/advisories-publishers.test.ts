@@ -4,6 +4,7 @@ import { createComponent } from "../../functions/src/repos/components";
 import { buildComponentInput } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
+import { guardLeadingKeys, type LeadingKeysLog } from "../support/leading-keys-guard";
 
 // Who may publish under which CSAF publisher namespace, and whose file the portal's CSAF provider serves.
 
@@ -13,12 +14,13 @@ let operator: Record<string, string>;
 let acme: TestActor;
 let bergmann: TestActor;
 let kestrel: TestActor;
+const log: LeadingKeysLog = { partitionKeys: [], refused: [] };
 
 const portalNamespace = (actor: TestActor) => `${BASE}/suppliers/${actor.tenant.slug}`;
 
 beforeAll(async () => {
   process.env.CSAF_PROVIDER_BASE_URL = BASE;
-  t = await createTestApp();
+  t = await createTestApp({ tenantDb: (db) => (tenantId) => guardLeadingKeys(db, tenantId, log) });
   const ops = await t.actor([], "owner", "Assure Platform Operations");
   operator = {
     authorization: `Bearer ${await t.tokenFor(ops.user, ops.tenant, "owner", { op: true })}`,
@@ -118,6 +120,22 @@ describe("a supplier imports only under its own publisher namespace and vendor n
       expect(res.status).toBe(400);
       expect((await res.json()).errors[0].path).toBe("/namespaces/0");
     }
+  });
+});
+
+describe("GET /v1/advisories/publishing", () => {
+  it("tells a supplier its namespaces and published vendor names, from its own partition only; others get 403", async () => {
+    log.refused.length = 0;
+    const res = await t.app.request("/v1/advisories/publishing", { headers: acme.headers() });
+    expect(res.status).toBe(200);
+    const rights = await res.json();
+    expect(rights.namespaces[0]).toBe(portalNamespace(acme));
+    expect(rights.vendorNames).toEqual(["Acme Controls"]);
+    expect(log.refused).toEqual([]);
+    const assetOwner = await t.actor(["asset_owner"], "owner");
+    expect((await t.app.request("/v1/advisories/publishing", { headers: assetOwner.headers() })).status).toBe(
+      403,
+    );
   });
 });
 

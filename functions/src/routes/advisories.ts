@@ -11,6 +11,7 @@ import {
   ZAuthoredAdvisoryInput,
   ZMatchDecision,
   ZMatchDecisionInput,
+  ZPublisherRights,
   ZWebhookSigningKey,
   ZWebhookSigningStatus,
 } from "@assure/shared";
@@ -40,7 +41,6 @@ import {
   queryPublicAdvisories,
 } from "../repos/advisories";
 import { listImpacts } from "../repos/advisories-impact";
-import { listOwnComponents } from "../repos/components";
 import { getTenant } from "../repos/tenants";
 import { getWebhookSecret, rotateWebhookSecret, WebhookSecretChanged } from "../repos/webhook-secrets";
 import { AuthoringRefused, authorAdvisory, revisionHistoryOf } from "../usecases/author-advisory";
@@ -54,6 +54,7 @@ import {
 } from "../usecases/import-advisory";
 import { listComponentAdvisories } from "../usecases/list-component-advisories";
 import { readAdvisoryDocument } from "../usecases/match-published-component";
+import { publisherRights } from "../usecases/publisher-namespaces";
 import { advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read-advisory";
 
 const tags = ["Advisories"];
@@ -147,9 +148,7 @@ export async function importerFor(
   if (auth.scopes && !auth.scopes.includes("advisories:write")) {
     throw new AppError("forbidden", "This API key lacks the advisories:write scope.");
   }
-  // Drafts are unchecked and private: only vendor names the supplier publishes under count as its own.
-  const published = (await listOwnComponents(deps.db, tenant.id)).filter((c) => c.status === "published");
-  const vendorNames = [...new Set([tenant.name, ...published.map((component) => component.vendor)])];
+  const { vendorNames } = await publisherRights(deps.db, tenant);
   return {
     importer: { kind: "supplier", actor: auth.actor, tenant, vendorNames },
     tenantStrict: settings.strictCsafImport,
@@ -457,6 +456,30 @@ export const advisoryRoutes = createRouter()
           b.advisory.currentReleaseDate.localeCompare(a.advisory.currentReleaseDate),
       );
       return c.json({ items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/publishing",
+      tags,
+      summary: "The CSAF publisher namespaces and vendor names this supplier may import advisories under",
+      description:
+        "A supplier imports documents whose `document/publisher/namespace` is one of `namespaces` (its " +
+        "portal-assigned namespace, then those the platform operator verified for it) and whose product tree " +
+        "names only `vendorNames` (its name and the vendors of its published components).",
+      security: bearerSecurity,
+      middleware: [requireTenantKind("supplier"), requireScope("advisories:write")] as const,
+      responses: {
+        200: jsonResponse(ZPublisherRights, "Namespaces and vendor names"),
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const db = ownTenantDb(c);
+      const tenant = await getTenant(db, c.var.auth.tenantId);
+      if (!tenant) throw new AppError("unauthenticated", "Your tenant no longer exists.");
+      return c.json(await publisherRights(db, tenant), 200);
     },
   )
   .openapi(

@@ -1,4 +1,6 @@
-import { normalizePublisherNamespace, type TTenant } from "@assure/shared";
+import { normalizePublisherNamespace, type TPublisherRights, type TTenant } from "@assure/shared";
+import type { Db } from "../db/client";
+import { listOwnComponents } from "../repos/components";
 
 /**
  * Who may publish under which CSAF publisher namespace (`document/publisher/namespace`): every supplier has the
@@ -31,3 +33,15 @@ export function namespacesOf(tenant: TTenant): string[] {
 
 export const holdsNamespace = (tenant: TTenant, namespace: string) =>
   namespacesOf(tenant).includes(normalizePublisherNamespace(namespace));
+
+/**
+ * A supplier's namespaces and vendor names. Drafts are unchecked and private: only the vendors its components
+ * are published under count as its own.
+ */
+export async function publisherRights(db: Db, tenant: TTenant): Promise<TPublisherRights> {
+  const published = (await listOwnComponents(db, tenant.id)).filter((c) => c.status === "published");
+  return {
+    namespaces: namespacesOf(tenant),
+    vendorNames: [...new Set([tenant.name, ...published.map((component) => component.vendor)])],
+  };
+}

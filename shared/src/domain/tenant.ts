@@ -57,6 +57,15 @@ export const ZSupplierVerificationInput = z.object({
 });
 export type TSupplierVerificationInput = z.infer<typeof ZSupplierVerificationInput>;
 
+/** What a supplier may publish advisories under: its CSAF publisher namespaces and its vendor names. */
+export const ZPublisherRights = z.object({
+  /** The portal-assigned namespace first, then those the operator verified (normalised). */
+  namespaces: z.array(z.string()),
+  /** Its organisation's name and the vendors of its published components. */
+  vendorNames: z.array(z.string()),
+});
+export type TPublisherRights = z.infer<typeof ZPublisherRights>;
+
 export const ZTenant = z.object({
   id: ZId,
   slug: ZSlug,
