@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createComponent } from "../../functions/src/repos/components";
-import { buildComponentInput } from "../builders/component";
+import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
 import { guardLeadingKeys, type LeadingKeysLog } from "../support/leading-keys-guard";
@@ -199,6 +199,55 @@ describe("an id collision never blocks the namespace's legitimate publisher", ()
 });
 
 describe("the CSAF provider serves each file for one publisher only", () => {
+  it("keeps a supplier's authoring tracking ids (<SLUG>-SA-<year>-<n>) its own; its next authored advisory skips a number already served", async () => {
+    const year = new Date().getUTCFullYear();
+    const next = `${acme.tenant.slug.toUpperCase()}-SA-${year}-001`;
+    const squat = await importAs(
+      bergmann.headers(),
+      buildCsaf({
+        trackingId: next,
+        vendor: "Bergmann Drives GmbH",
+        namespace: portalNamespace(bergmann),
+        year,
+      }),
+    );
+    expect(squat.status).toBe(403);
+    expect((await squat.json()).detail).toContain(`${acme.tenant.slug.toUpperCase()}-SA-<year>-<n>`);
+
+    // Acme itself used the number under its verified domain (a different advisory, the same provider file).
+    const domain = "https://psirt.acme-controls.example";
+    expect(
+      (await importAs(acme.headers(), buildCsaf({ trackingId: next, namespace: domain, year }))).status,
+    ).toBe(201);
+    const component = await createPublishedComponent(t.db, {
+      supplier: acme.tenant,
+      component: buildComponentInput({ name: "AC-PLC 300", vendor: "Acme Controls" }),
+    });
+    const authored = await t.app.request("/v1/advisories/authored", {
+      method: "POST",
+      headers: acme.headers(),
+      body: JSON.stringify({
+        title: "AC-PLC 300: web server denial of service",
+        summary: "A crafted HTTP request stops the web server.",
+        tlp: "WHITE",
+        products: [{ componentId: component.id, affectedVersions: "<2.4.1", fixedVersion: "2.4.1" }],
+        vulnerabilities: [
+          {
+            cve: "CVE-2026-20002",
+            title: "Denial of service",
+            description: "A crafted HTTP request crashes the web server.",
+            cvssVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+          },
+        ],
+        remediations: [{ category: "vendor_fix", details: "Update to 2.4.1." }],
+      }),
+    });
+    expect(authored.status).toBe(201);
+    expect((await authored.json()).advisory.trackingId).toBe(
+      `${acme.tenant.slug.toUpperCase()}-SA-${year}-002`,
+    );
+  });
+
   it("refuses another supplier's document at a path already served (409), leaving the file, index, changes and ROLIE feed alone", async () => {
     const vendorOf = { [acme.tenant.id]: "Acme Controls", [bergmann.tenant.id]: "Bergmann Drives GmbH" };
     const docOf = (actor: TestActor, title: string) =>

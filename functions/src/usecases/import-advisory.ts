@@ -41,7 +41,7 @@ import {
   saveAdvisoryRevision,
   writeMatchItems,
 } from "../repos/advisories";
-import { getTenant } from "../repos/tenants";
+import { getTenant, getTenantBySlug } from "../repos/tenants";
 import type { EvidenceStore } from "../storage/evidence-store";
 import { holdsNamespace, namespacesOf } from "./publisher-namespaces";
 
@@ -143,6 +143,14 @@ export async function importAdvisory(
   if (importer.kind === "supplier") {
     if (!holdsNamespace(importer.tenant, summary.publisher.namespace)) {
       throw new ImportNotAllowed(namespaceRefusal(importer.tenant, summary.publisher.namespace));
+    }
+    const reservedFor = await authoringPrefixOwner(deps.db, summary.trackingId);
+    if (reservedFor && reservedFor.id !== importer.tenant.id) {
+      throw new ImportNotAllowed(
+        `Tracking ids of the form ${reservedFor.slug.toUpperCase()}-SA-<year>-<n> are the portal advisories of ` +
+          `"${reservedFor.name}": they name that supplier's files on the portal's CSAF provider. Give your ` +
+          `advisory a tracking id of your own (e.g. ${importer.tenant.slug.toUpperCase()}-…).`,
+      );
     }
     if (summary.vendors.length === 0) {
       throw new ImportNotAllowed(
@@ -282,6 +290,15 @@ export async function importAdvisory(
       throw new ProviderPathTaken(path);
     }
   }
+}
+
+/**
+ * The supplier whose portal authoring scheme (`<SLUG>-SA-<year>-<n>`) this tracking id follows, if any: those ids
+ * (and so their provider paths) are predictable, and another supplier must not take them first.
+ */
+async function authoringPrefixOwner(db: Db, trackingId: string): Promise<TTenant | undefined> {
+  const scheme = /^([a-z0-9-]+)-sa-\d{4}-\d+$/.exec(trackingId.trim().toLowerCase());
+  return scheme?.[1] ? getTenantBySlug(db, scheme[1]) : undefined;
 }
 
 /** Why a supplier may not import under this namespace, and what it may use instead. */
