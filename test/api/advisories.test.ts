@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { advisoryIdOf } from "../../functions/src/repos/advisories";
 import { putImpacts } from "../../functions/src/repos/advisories-impact";
 import { createApiKey } from "../../functions/src/repos/api-keys";
+import { publisherNamespace } from "../../functions/src/usecases/publisher-namespaces";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
@@ -54,6 +55,8 @@ async function putSettings(
   });
 }
 const idOf = (namespace: string, trackingId: string) => advisoryIdOf(namespace, trackingId);
+/** The namespace a supplier imports under without further verification. */
+const ownNamespace = (actor: TestActor) => publisherNamespace(actor.tenant.slug);
 
 describe("POST /v1/advisories: import", () => {
   it("imports once; the same revision is unchanged, a newer one supersedes, an older one is ignored", async () => {
@@ -188,12 +191,19 @@ describe("who may import", () => {
     const acmeDoc = buildCsaf({
       trackingId: "ACME-SA-2026-020",
       vendor: "Acme Controls",
-      namespace: "https://acme.example",
+      namespace: ownNamespace(supplier),
     });
     const byOwner = await post(owner.headers(), acmeDoc);
     expect(byOwner.status).toBe(403);
 
-    const foreign = await post(otherSupplier.headers(), acmeDoc);
+    const foreign = await post(
+      otherSupplier.headers(),
+      buildCsaf({
+        trackingId: "ACME-SA-2026-020",
+        vendor: "Acme Controls",
+        namespace: ownNamespace(otherSupplier),
+      }),
+    );
     expect(foreign.status).toBe(403);
     expect((await foreign.json()).detail).toContain('"Acme Controls"');
 
@@ -225,7 +235,7 @@ describe("who may import", () => {
       actor: "test",
       now: new Date(),
     });
-    const doc = buildCsaf({ trackingId: "ACME-SA-2026-021", namespace: "https://acme.example" });
+    const doc = buildCsaf({ trackingId: "ACME-SA-2026-021", namespace: ownNamespace(supplier) });
     const headers = (secret: string) => ({
       authorization: `Bearer ${secret}`,
       "content-type": "application/json",
@@ -240,7 +250,7 @@ describe("restricted advisories (TLP other than WHITE)", () => {
     const doc = buildCsaf({
       trackingId: "ACME-SA-2026-030",
       tlp: "AMBER",
-      namespace: "https://acme.example",
+      namespace: ownNamespace(supplier),
     });
     const res = await post(supplier.headers(), doc);
     expect(res.status).toBe(201);
@@ -345,7 +355,7 @@ describe("product matching", () => {
       vendor: "Bergmann Drives GmbH",
       product: "BD-400 Drive",
       modelNumbers: ["BD4-*"],
-      namespace: "https://bergmann.example",
+      namespace: ownNamespace(otherSupplier),
     });
     const imported = await post(otherSupplier.headers(), doc);
     expect(imported.status).toBe(201);

@@ -2,6 +2,8 @@ import { buildSupplierCsaf, ZAuthoredAdvisoryInput } from "@assure/shared";
 
 export interface CsafSpec {
   trackingId?: string;
+  /** Year of the initial release (and so of the provider path); 2026 unless given. */
+  year?: number;
   /** Revision number (integer versioning); earlier revisions are put in the history. */
   revision?: number;
   vendor?: string;
@@ -24,7 +26,7 @@ export function buildCsaf(spec: CsafSpec = {}): Record<string, unknown> {
   const revision = spec.revision ?? 1;
   const history = Array.from({ length: revision - 1 }, (_, i) => ({
     number: String(i + 1),
-    date: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+    date: new Date(Date.UTC(spec.year ?? 2026, 0, 1 + i)).toISOString(),
     summary: i === 0 ? "Initial release" : "Update",
   }));
   const componentId = "01jxxxxxxxxxxxxxxxxxxxxxxx";
@@ -61,7 +63,7 @@ export function buildCsaf(spec: CsafSpec = {}): Record<string, unknown> {
     trackingId: spec.trackingId ?? "ACME-SA-2026-001",
     history,
     initialReleaseDate: history[0]?.date,
-    now: new Date(Date.UTC(2026, 1, revision)).toISOString(),
+    now: new Date(Date.UTC(spec.year ?? 2026, 1, revision)).toISOString(),
   });
   if (spec.wrongCweName) {
     const vulnerabilities = document.vulnerabilities as Record<string, unknown>[];

@@ -17,6 +17,7 @@ import { getTenantBySlug } from "../../functions/src/repos/tenants";
 import { DEFAULT_EVIDENCE_LIMITS } from "../../functions/src/storage/evidence-store";
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { type AdvisoryImporter, importAdvisory } from "../../functions/src/usecases/import-advisory";
+import { publisherNamespace } from "../../functions/src/usecases/publisher-namespaces";
 import { buildCsaf } from "../builders/csaf";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
 
@@ -136,7 +137,7 @@ beforeAll(async () => {
       fixed: "14.0",
       tlp: "AMBER",
       publisher: "Rhein Automation PSIRT",
-      namespace: "https://rhein-automation.example/psirt",
+      namespace: publisherNamespace(rhein.slug),
       title: "RTU500 CMU: authentication bypass in the web interface (customer advisory)",
     }),
     [rheinwasser.id],

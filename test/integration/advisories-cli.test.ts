@@ -16,14 +16,17 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createFeedImporter } from "../../functions/src/csaf/import/feed-importer";
 import { catalogCandidates } from "../../functions/src/csaf/import/match-candidates";
+import type { Db } from "../../functions/src/db/client";
 import { runCsafFeedPoll } from "../../functions/src/jobs/csaf-feed-poll";
 import { dynamoCursorStore } from "../../functions/src/jobs/job-cursors";
 import { repoRoot, writeJsonFile } from "../../functions/src/local/paths";
 import { createLogger } from "../../functions/src/observability/logger";
 import { advisoryIdOf, findAdvisoryById, listAdvisoryMatches } from "../../functions/src/repos/advisories";
 import { createApiKey } from "../../functions/src/repos/api-keys";
+import { createTenant, setSupplierVerification } from "../../functions/src/repos/tenants";
 import { DEFAULT_EVIDENCE_LIMITS } from "../../functions/src/storage/evidence-store";
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
+import { importAdvisory } from "../../functions/src/usecases/import-advisory";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
@@ -75,6 +78,15 @@ function put(relative: string, content: string) {
 beforeAll(async () => {
   t = await createTestApp();
   supplier = await t.actor(["supplier"], "editor", "Acme Controls");
+  // Acme publishes its own provider: the operator verified that namespace for it.
+  await setSupplierVerification(t.db, {
+    tenantId: supplier.tenant.id,
+    verified: true,
+    method: "DNS TXT on acme.example",
+    namespaces: ["https://acme.example"],
+    actor: "test",
+    now: new Date(),
+  });
   apiKey = (
     await createApiKey(t.db, {
       tenantId: supplier.tenant.id,
@@ -199,23 +211,20 @@ describe("assure csaf import through the API", () => {
 });
 
 describe("the CSAF feed poll job with the import wired", () => {
-  it("imports a provider's changed documents once, then finds nothing new", async () => {
-    const db = await createTestDb("feed");
-    const logger = createLogger({ service: "test", level: "error", write: () => {} });
+  const logger = createLogger({ service: "test", level: "error", write: () => {} });
+  const depsOn = (db: Db, folder: string) => ({
+    db,
+    documents: createLocalEvidenceStore({ root: path.join(work, folder), limits: DEFAULT_EVIDENCE_LIMITS }),
+    candidates: catalogCandidates(db),
+    now: () => new Date(),
+  });
+  const pollerOn = (db: Db, folder: string) => {
     const importer = createFeedImporter({
-      deps: {
-        db,
-        documents: createLocalEvidenceStore({
-          root: path.join(work, "feed-docs"),
-          limits: DEFAULT_EVIDENCE_LIMITS,
-        }),
-        candidates: catalogCandidates(db),
-        now: () => new Date(),
-      },
+      deps: depsOn(db, folder),
       fetch: (url, init) => fetch(url, init),
       logger,
     });
-    const poll = () =>
+    return () =>
       runCsafFeedPoll({
         providerMetadataUrls: [`${filesUrl}/provider-metadata.json`],
         fetch: (url, init) => fetch(url, init),
@@ -224,12 +233,58 @@ describe("the CSAF feed poll job with the import wired", () => {
         logger,
         maxDocumentsPerRun: 10,
       });
+  };
+
+  it("imports a provider's changed documents once, then finds nothing new", async () => {
+    const db = await createTestDb("feed");
+    const poll = pollerOn(db, "feed-docs");
     expect(await poll()).toMatchObject({
       outcome: "completed",
       counts: { imported: 2, rejected: 0, pending: 0 },
     });
     expect(await poll()).toMatchObject({ outcome: "completed", counts: { imported: 0, pending: 0 } });
     const stored = await findAdvisoryById(db, advisoryIdOf("https://acme.example", "ACME-SA-2026-102"));
+    expect(stored?.owner).toEqual({ kind: "platform" });
+  });
+
+  it("is not blocked by a supplier's copy stored under a namespace the supplier does not hold", async () => {
+    const db = await createTestDb("feed");
+    const now = new Date();
+    const squatter = await createTenant(db, {
+      slug: "squatter",
+      name: "Acme Controls",
+      kinds: ["supplier"],
+      actor: "test",
+      now,
+    });
+    // Stored as it could be before namespaces were checked: the tenant never held https://acme.example.
+    const forged = await importAdvisory(depsOn(db, "feed-squat"), {
+      importer: {
+        kind: "supplier",
+        actor: "user:squatter",
+        tenant: {
+          ...squatter,
+          supplierVerification: {
+            verifiedAt: now.toISOString(),
+            verifiedBy: "test",
+            method: "test",
+            namespaces: ["https://acme.example"],
+          },
+        },
+        vendorNames: ["Acme Controls"],
+      },
+      bytes: new TextEncoder().encode(
+        JSON.stringify(buildCsaf({ trackingId: "ACME-SA-2026-101", namespace: "https://acme.example" })),
+      ),
+      strict: false,
+    });
+    expect(forged.advisory.owner).toEqual({ kind: "supplier", tenantId: squatter.id });
+
+    expect(await pollerOn(db, "feed-squat")()).toMatchObject({
+      outcome: "completed",
+      counts: { imported: 2, rejected: 0, pending: 0 },
+    });
+    const stored = await findAdvisoryById(db, advisoryIdOf("https://acme.example", "ACME-SA-2026-101"));
     expect(stored?.owner).toEqual({ kind: "platform" });
   });
 });

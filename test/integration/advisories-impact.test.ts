@@ -35,6 +35,7 @@ import { DEFAULT_EVIDENCE_LIMITS } from "../../functions/src/storage/evidence-st
 import { createLocalEvidenceStore } from "../../functions/src/storage/local-evidence-store";
 import { importAdvisory } from "../../functions/src/usecases/import-advisory";
 import { matchPublishedComponent } from "../../functions/src/usecases/match-published-component";
+import { publisherNamespace } from "../../functions/src/usecases/publisher-namespaces";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
 import { createTestDb } from "../support/db";
@@ -478,7 +479,7 @@ describe("advisory impact through the stream", () => {
               product: "HR-30 Gateway",
               affected: "<1.2",
               fixed: "1.2",
-              namespace: "https://heron.example/psirt",
+              namespace: publisherNamespace(heron.slug),
             }),
           ),
         ),
@@ -506,5 +507,59 @@ describe("advisory impact through the stream", () => {
       matched: [],
       unreadable: ["HERON-SA-2026-4", "HERON-PSIRT-2026-9"],
     });
+  });
+
+  it("keeps the impact when the platform's import displaces a supplier's copy stored under a namespace it does not hold", async () => {
+    const doc = buildCsaf({
+      trackingId: "PARTNER-2026-7",
+      vendor: "Kestrel Systems",
+      product: "KX-7 Gateway",
+      affected: "<2.4.1",
+      fixed: "2.4.1",
+      namespace: "https://partner.example",
+    });
+    const bytes = new TextEncoder().encode(JSON.stringify(doc));
+    // Stored as it could be before namespaces were checked: the tenant never held https://partner.example.
+    const at = new Date().toISOString();
+    const squatted = await importAdvisory(
+      { db, documents, candidates: catalogCandidates(db), now },
+      {
+        importer: {
+          kind: "supplier",
+          actor: "user:kestrel",
+          tenant: {
+            ...supplier,
+            supplierVerification: {
+              verifiedAt: at,
+              verifiedBy: "test",
+              method: "test",
+              namespaces: ["https://partner.example"],
+            },
+          },
+          vendorNames: ["Kestrel Systems"],
+        },
+        bytes,
+        strict: false,
+      },
+    );
+    await poller.drain();
+    const impactOf = async () =>
+      (await listImpacts(db, ownerA.id)).find(
+        (i) => i.assetId === assetA.id && i.advisory.trackingId === "PARTNER-2026-7",
+      );
+    expect(await impactOf()).toMatchObject({ state: "open" });
+
+    const genuine = await importDoc(doc);
+    expect(genuine.advisory).toMatchObject({ id: squatted.advisory.id, owner: { kind: "platform" } });
+    await poller.drain();
+    expect(
+      await getAdvisoryMatch(
+        db,
+        { owner: { kind: "supplier", tenantId: supplier.id }, id: genuine.advisory.id },
+        gateway.id,
+      ),
+    ).toBeUndefined();
+    expect(await getAdvisoryMatch(db, genuine.advisory, gateway.id)).toBeDefined();
+    expect(await impactOf()).toMatchObject({ state: "open" });
   });
 });

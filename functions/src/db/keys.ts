@@ -117,6 +117,11 @@ export const keys = {
   },
   advisoryRevisionPrefix: (owner: AdvisoryOwnerRef, advisoryId: string) =>
     owner.kind === "platform" ? "REV#" : `ADVREV#${advisoryId}#`,
+  /** A CSAF publisher namespace verified for one supplier (normalised), so no two tenants hold the same one. */
+  publisherNamespace: (normalizedNamespace: string): Key => ({
+    pk: `PUBNS#${normalizedNamespace}`,
+    sk: "NAMESPACE",
+  }),
   /** One claim per advisory id, so two owners can never store the same (publisher, tracking id). */
   advisoryClaim: (advisoryId: string): Key => ({ pk: `ADVCLAIM#${advisoryId}`, sk: "CLAIM" }),
   /** byIdentifier index: an advisory by id (its owner is not known to the reader). */

@@ -26,6 +26,16 @@ import type { StreamHandlerRegistry } from "./registry";
  * - `asset` items whose component or version changed: impact of every advisory matched to that component;
  * - `component` items newly published (or republished): matched to the advisories already stored.
  */
+/**
+ * The match as stored now, under whoever owns the advisory now. A removed match item is not proof that the
+ * advisory no longer names the component: when an owner displaces another's copy (docs/adr/0060) the old
+ * owner's matches are deleted and the new owner's written, and their stream records may arrive in any order.
+ */
+async function currentMatch(db: ImpactDeps["db"], advisoryId: string, componentId: string) {
+  const advisory = await findAdvisoryById(db, advisoryId);
+  return (advisory ? await getAdvisoryMatch(db, advisory, componentId) : undefined) ?? null;
+}
+
 export function registerAdvisoryHandlers(registry: StreamHandlerRegistry, deps: () => ImpactDeps): void {
   registry.register("advisoryMatch", {
     name: "advisory-impact",
@@ -33,7 +43,6 @@ export function registerAdvisoryHandlers(registry: StreamHandlerRegistry, deps: 
     handle: async (change) => {
       const item = change.newItem ?? change.oldItem;
       if (!item) return;
-      const match = change.kind === "REMOVE" ? null : (change.newItem ?? null);
       if (
         change.kind === "MODIFY" &&
         change.oldItem &&
@@ -42,6 +51,10 @@ export function registerAdvisoryHandlers(registry: StreamHandlerRegistry, deps: 
       ) {
         return;
       }
+      const match =
+        change.kind === "REMOVE"
+          ? await currentMatch(deps().db, item.advisoryId, item.componentId)
+          : (change.newItem ?? null);
       const summary = await applyMatchChange(deps(), {
         advisoryId: item.advisoryId,
         componentId: item.componentId,
@@ -58,13 +71,11 @@ export function registerAdvisoryHandlers(registry: StreamHandlerRegistry, deps: 
     handle: async (change) => {
       const decision = change.newItem ?? change.oldItem;
       if (!decision) return;
-      const { db } = deps();
-      const advisory = await findAdvisoryById(db, decision.advisoryId);
-      const match = advisory ? await getAdvisoryMatch(db, advisory, decision.componentId) : undefined;
+      const match = await currentMatch(deps().db, decision.advisoryId, decision.componentId);
       // The deciding tenant's own impact; the supplier's decision reaches everyone through the match item.
       await applyMatchChange(
         deps(),
-        { advisoryId: decision.advisoryId, componentId: decision.componentId, match: match ?? null },
+        { advisoryId: decision.advisoryId, componentId: decision.componentId, match },
         decision.tenantId,
       );
     },

@@ -41,8 +41,17 @@ export const PLATFORM_TENANT_ID = "00000000000000000000000000";
 
 export class AdvisoryVersionMismatch extends Error {}
 export class AdvisoryOwnedElsewhere extends Error {
-  constructor(readonly owner: TAdvisoryOwner) {
+  constructor(
+    readonly owner: TAdvisoryOwner,
+    readonly namespace: string,
+  ) {
     super("this advisory is already stored by another owner");
+  }
+}
+/** The CSAF provider already serves another publisher's document at this path. */
+export class ProviderPathTaken extends Error {
+  constructor(readonly path: string) {
+    super(`the CSAF provider already serves white/${path} for another publisher`);
   }
 }
 
@@ -254,9 +263,37 @@ export async function putAdvisoryMatch(db: Db, match: TAdvisoryMatch, expectedUp
   }
 }
 
+/** An owner's copy of an advisory that loses the id to the namespace's legitimate publisher (docs/adr/0060). */
+export interface DisplacedAdvisory {
+  owner: TAdvisoryOwner;
+  /** Its summary, when one is stored (the claim and the summary are written together, so normally yes). */
+  advisory: TAdvisory | undefined;
+}
+
+/** The claim still names this owner (the one being displaced). */
+function claimHeldBy(owner: TAdvisoryOwner): {
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+} {
+  return owner.kind === "platform"
+    ? {
+        ConditionExpression: "#owner.#kind = :kind",
+        ExpressionAttributeNames: { "#owner": "owner", "#kind": "kind" },
+        ExpressionAttributeValues: { ":kind": "platform" },
+      }
+    : {
+        ConditionExpression: "#owner.#kind = :kind AND #owner.#tenant = :tenant",
+        ExpressionAttributeNames: { "#owner": "owner", "#kind": "kind", "#tenant": "tenantId" },
+        ExpressionAttributeValues: { ":kind": "supplier", ":tenant": owner.tenantId },
+      };
+}
+
 /**
- * Stores a new advisory or a newer revision: the summary (version-checked), the claim on its id (first time),
- * the immutable revision record and the audit event, all in one transaction.
+ * Stores a new advisory or a newer revision: the summary (version-checked), the claim on its id (first time, or
+ * taken over from a displaced owner), the immutable revision record, the provider entry (conditional on its
+ * publisher) and the audit event, all in one transaction. A displaced owner's summary is deleted in the same
+ * transaction (conditional on its version) and the removal audited in its tenant.
  */
 export async function saveAdvisoryRevision(
   db: Db,
@@ -267,11 +304,12 @@ export async function saveAdvisoryRevision(
     actor: string;
     auditTenantId: string;
     now: Date;
-    /** Unconditional puts that go with this revision (share pointers, provider entries). */
+    displaced?: DisplacedAdvisory | undefined;
+    /** Unconditional puts that go with this revision (share pointers). */
     extra?: NonNullable<Parameters<typeof transact>[1]>;
   },
 ): Promise<void> {
-  const { before, after } = input;
+  const { before, after, displaced } = input;
   const summary = before
     ? {
         Put: {
@@ -296,14 +334,41 @@ export async function saveAdvisoryRevision(
           Put: {
             TableName: db.tableName,
             Item: { ...keys.advisoryClaim(after.id), type: "advisoryClaim", owner: after.owner },
-            ConditionExpression: "attribute_not_exists(pk)",
+            ...(displaced
+              ? claimHeldBy(displaced.owner)
+              : { ConditionExpression: "attribute_not_exists(pk)" }),
           },
         },
       ];
+  const gone = displaced?.advisory;
+  const removal = gone
+    ? [
+        {
+          Delete: {
+            TableName: db.tableName,
+            Key: keys.advisory(gone.owner, gone.id),
+            ConditionExpression: "#version = :expected",
+            ExpressionAttributeNames: { "#version": "version" },
+            ExpressionAttributeValues: { ":expected": gone.version },
+          },
+        },
+        auditPut(db, {
+          tenantId: ownerTenantId(gone.owner),
+          actor: input.actor,
+          action: "advisory.displace",
+          subject: `advisory:${gone.id}`,
+          before: gone,
+          after: { namespace: gone.publisher.namespace, trackingId: gone.trackingId, heldBy: after.owner },
+          at: input.now,
+        }),
+      ]
+    : [];
+  const guarded = [summary, ...claim, ...removal];
+  const provider = providerEntryWrites(db, after, gone);
   try {
     await transact(db, [
-      summary,
-      ...claim,
+      ...guarded,
+      ...provider,
       {
         Put: {
           TableName: db.tableName,
@@ -330,7 +395,10 @@ export async function saveAdvisoryRevision(
       ...(input.extra ?? []),
     ]);
   } catch (error) {
-    if (error instanceof ConditionFailed && error.index <= claim.length) throw new AdvisoryVersionMismatch();
+    if (error instanceof ConditionFailed && error.index < guarded.length) throw new AdvisoryVersionMismatch();
+    if (error instanceof ConditionFailed && error.index < guarded.length + provider.length) {
+      throw new ProviderPathTaken(csafDocumentPath(after));
+    }
     throw error;
   }
 }
@@ -383,7 +451,10 @@ const ZRevisionRecord = z.object({
 });
 export type TRevisionRecord = z.infer<typeof ZRevisionRecord>;
 
-export async function listAdvisoryRevisions(db: Db, advisory: TAdvisory): Promise<TRevisionRecord[]> {
+export async function listAdvisoryRevisions(
+  db: Db,
+  advisory: Pick<TAdvisory, "owner" | "id">,
+): Promise<TRevisionRecord[]> {
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
@@ -705,26 +776,49 @@ export const ZProviderEntry = z.object({
 });
 export type TProviderEntry = z.infer<typeof ZProviderEntry>;
 
-export function providerEntryPuts(db: Db, advisory: TAdvisory) {
-  if (!isProvided(advisory) || advisory.owner.kind !== "supplier") return [];
-  return [
-    {
-      Put: {
+/**
+ * The provider entry of a served advisory: written only where the path is free or already this advisory's
+ * (same id — publisher namespace and tracking id — and same owner), so no publisher replaces another's file,
+ * index.txt line, changes.csv line or ROLIE entry. A displaced owner's entry is taken over (same path) or
+ * deleted (its own path), both conditional on still being that owner's.
+ */
+function providerEntryWrites(db: Db, advisory: TAdvisory, displaced: TAdvisory | undefined) {
+  const owners = [ownerTenantId(advisory.owner)];
+  const writes: NonNullable<Parameters<typeof transact>[1]> = [];
+  const displacedPath = displaced && isProvided(displaced) ? csafDocumentPath(displaced) : undefined;
+  const path = isProvided(advisory) ? csafDocumentPath(advisory) : undefined;
+  if (displaced && displacedPath === path) owners.push(ownerTenantId(displaced.owner));
+  else if (displaced && displacedPath) {
+    writes.push({
+      Delete: {
         TableName: db.tableName,
-        Item: {
-          ...keys.csafProviderEntry(csafDocumentPath(advisory)),
-          type: "csafProviderEntry",
-          advisoryId: advisory.id,
-          ownerTenantId: advisory.owner.tenantId,
-          trackingId: advisory.trackingId,
-          title: advisory.title,
-          initialReleaseDate: advisory.initialReleaseDate,
-          currentReleaseDate: advisory.currentReleaseDate,
-          document: advisory.document,
-        },
+        Key: keys.csafProviderEntry(displacedPath),
+        ConditionExpression: "attribute_not_exists(pk) OR (advisoryId = :id AND ownerTenantId = :owner)",
+        ExpressionAttributeValues: { ":id": displaced.id, ":owner": ownerTenantId(displaced.owner) },
       },
+    });
+  }
+  if (!path || advisory.owner.kind !== "supplier") return writes;
+  const ownerValues = Object.fromEntries(owners.map((owner, i) => [`:owner${i}`, owner]));
+  writes.push({
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.csafProviderEntry(path),
+        type: "csafProviderEntry",
+        advisoryId: advisory.id,
+        ownerTenantId: advisory.owner.tenantId,
+        trackingId: advisory.trackingId,
+        title: advisory.title,
+        initialReleaseDate: advisory.initialReleaseDate,
+        currentReleaseDate: advisory.currentReleaseDate,
+        document: advisory.document,
+      },
+      ConditionExpression: `attribute_not_exists(pk) OR (advisoryId = :id AND ownerTenantId IN (${Object.keys(ownerValues).join(", ")}))`,
+      ExpressionAttributeValues: { ":id": advisory.id, ...ownerValues },
     },
-  ];
+  });
+  return writes;
 }
 
 /** Every provided document (one partition, all pages). */

@@ -86,35 +86,102 @@ export async function listTenants(db: Db): Promise<TTenant[]> {
   return tenants;
 }
 
+/** The namespace is already verified for another tenant. */
+export class NamespaceTaken extends Error {
+  constructor(readonly namespace: string) {
+    super(`the publisher namespace ${namespace} is verified for another tenant`);
+  }
+}
+/** The verification changed between reading and writing it. */
+export class VerificationChanged extends Error {}
+
+/**
+ * Verifies a supplier (with the CSAF publisher namespaces it may import under) or withdraws the verification.
+ * Each namespace is claimed by one tenant (a claim item, conditional), claims it no longer holds are released,
+ * and the tenant item is written only if its verification is still what was read.
+ */
 export async function setSupplierVerification(
   db: Db,
-  input: { tenantId: string; verified: boolean; method: string; actor: string; now: Date },
+  input: {
+    tenantId: string;
+    verified: boolean;
+    method: string;
+    /** Normalised (normalizePublisherNamespace); none when omitted. */
+    namespaces?: readonly string[];
+    actor: string;
+    now: Date;
+  },
 ): Promise<TTenant> {
   const before = await getTenant(db, input.tenantId);
   if (!before) throw new TenantNotFound(input.tenantId);
+  const namespaces = input.verified ? [...new Set(input.namespaces ?? [])] : [];
   const verification = input.verified
-    ? { verifiedAt: input.now.toISOString(), verifiedBy: input.actor, method: input.method }
+    ? { verifiedAt: input.now.toISOString(), verifiedBy: input.actor, method: input.method, namespaces }
     : undefined;
-  await transact(db, [
-    {
-      Update: {
-        TableName: db.tableName,
-        Key: keys.tenant(input.tenantId),
-        UpdateExpression: verification ? "SET supplierVerification = :v" : "REMOVE supplierVerification",
-        ConditionExpression: "attribute_exists(pk)",
-        ...(verification ? { ExpressionAttributeValues: { ":v": verification } } : {}),
+  const previous = before.supplierVerification;
+  const released = (previous?.namespaces ?? []).filter((ns) => !namespaces.includes(ns));
+  const claims = namespaces.map((namespace) => ({
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.publisherNamespace(namespace),
+        type: "publisherNamespace",
+        namespace,
+        tenantId: before.id,
       },
+      ConditionExpression: "attribute_not_exists(pk) OR tenantId = :tenant",
+      ExpressionAttributeValues: { ":tenant": before.id },
     },
-    auditPut(db, {
-      tenantId: input.tenantId,
-      actor: input.actor,
-      action: input.verified ? "tenant.verify_supplier" : "tenant.unverify_supplier",
-      subject: `tenant:${input.tenantId}`,
-      before,
-      after: verification,
-      at: input.now,
-    }),
-  ]);
+  }));
+  const releases = released.map((namespace) => ({
+    Delete: {
+      TableName: db.tableName,
+      Key: keys.publisherNamespace(namespace),
+      ConditionExpression: "attribute_not_exists(pk) OR tenantId = :tenant",
+      ExpressionAttributeValues: { ":tenant": before.id },
+    },
+  }));
+  const unchanged = previous
+    ? {
+        ConditionExpression: "attribute_exists(pk) AND supplierVerification.verifiedAt = :previousAt",
+        values: { ":previousAt": previous.verifiedAt },
+      }
+    : {
+        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(supplierVerification)",
+        values: {},
+      };
+  const values = { ...unchanged.values, ...(verification ? { ":v": verification } : {}) };
+  try {
+    await transact(db, [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: keys.tenant(input.tenantId),
+          UpdateExpression: verification ? "SET supplierVerification = :v" : "REMOVE supplierVerification",
+          ConditionExpression: unchanged.ConditionExpression,
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+        },
+      },
+      auditPut(db, {
+        tenantId: input.tenantId,
+        actor: input.actor,
+        action: input.verified ? "tenant.verify_supplier" : "tenant.unverify_supplier",
+        subject: `tenant:${input.tenantId}`,
+        before,
+        after: verification,
+        at: input.now,
+      }),
+      ...claims,
+      ...releases,
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed) {
+      if (error.index === 0) throw new VerificationChanged();
+      const taken = namespaces[error.index - 2];
+      if (taken !== undefined) throw new NamespaceTaken(taken);
+    }
+    throw error;
+  }
   const { supplierVerification: _previous, ...rest } = before;
   return verification ? { ...rest, supplierVerification: verification } : rest;
 }

@@ -12,6 +12,7 @@ import {
   ZAuthoredAdvisoryInput,
   ZMatchDecision,
   ZMatchDecisionInput,
+  ZPublisherRights,
   ZWebhookSigningKey,
   ZWebhookSigningStatus,
 } from "@assure/shared";
@@ -37,12 +38,12 @@ import {
   getVersionedAdvisorySettings,
   listAdvisoriesSharedWith,
   listOwnAdvisories,
+  ProviderPathTaken,
   putAdvisoryMatch,
   putMatchDecision,
   queryPublicAdvisories,
 } from "../repos/advisories";
 import { listImpacts } from "../repos/advisories-impact";
-import { listOwnComponents } from "../repos/components";
 import { getTenant } from "../repos/tenants";
 import { getWebhookSecret, rotateWebhookSecret, WebhookSecretChanged } from "../repos/webhook-secrets";
 import { AuthoringRefused, authorAdvisory, revisionHistoryOf } from "../usecases/author-advisory";
@@ -56,6 +57,7 @@ import {
 } from "../usecases/import-advisory";
 import { listComponentAdvisories } from "../usecases/list-component-advisories";
 import { readAdvisoryDocument } from "../usecases/match-published-component";
+import { publisherRights } from "../usecases/publisher-namespaces";
 import { advisoryAsSeenBy, advisoryDetail, ownsAdvisory, readableAdvisory } from "../usecases/read-advisory";
 import { saveAdvisorySettings } from "../usecases/save-advisory-settings";
 
@@ -111,7 +113,16 @@ export function mapImportErrors(error: unknown): never {
   if (error instanceof AdvisoryOwnedElsewhere) {
     throw new AppError(
       "conflict",
-      "An advisory with this publisher and tracking id is already published by someone else.",
+      `An advisory with this publisher and tracking id is already published by the supplier that holds the ` +
+        `namespace "${error.namespace}"; the namespace's publisher keeps it.`,
+    );
+  }
+  if (error instanceof ProviderPathTaken) {
+    throw new AppError(
+      "conflict",
+      `The portal's CSAF provider already serves white/${error.path} for another publisher. CSAF file names ` +
+        "come from the tracking id, so publish this advisory under a tracking id no other supplier on the portal " +
+        "uses (e.g. prefixed with your organisation's short name); nothing was stored.",
     );
   }
   throw error;
@@ -143,8 +154,7 @@ export async function importerFor(
   if (auth.scopes && !auth.scopes.includes("advisories:write")) {
     throw new AppError("forbidden", "This API key lacks the advisories:write scope.");
   }
-  const own = await listOwnComponents(deps.db, tenant.id);
-  const vendorNames = [...new Set([tenant.name, ...own.map((component) => component.vendor)])];
+  const { vendorNames } = await publisherRights(deps.db, tenant);
   return {
     importer: { kind: "supplier", actor: auth.actor, tenant, vendorNames },
     tenantStrict: settings.strictCsafImport,
@@ -170,7 +180,11 @@ export const advisoryRoutes = createRouter()
         "whole (400, errors[] with test, path and message). A document whose only failures are cosmetic (6.1.11) " +
         "is stored with a conformance warning unless `strict=true` or the tenant's strict setting is on. " +
         "Same tracking id and revision: `unchanged`; a newer revision supersedes (`updated`); an older one is " +
-        "ignored (`older`). The platform operator imports any advisory; suppliers only their own products'.",
+        "ignored (`older`). The platform operator imports any advisory; suppliers only documents published under " +
+        "their own namespace (the portal-assigned `<portal>/suppliers/<slug>` or one the operator verified for " +
+        "them) about their own products (their name and the vendors of their published components). A " +
+        "supplier's TLP:WHITE document is served by the portal's CSAF provider, so its file name " +
+        "(from the tracking id) must not be served for another publisher already (409).",
       security: bearerSecurity,
       middleware: [
         bodyLimit({
@@ -461,6 +475,31 @@ export const advisoryRoutes = createRouter()
           b.advisory.currentReleaseDate.localeCompare(a.advisory.currentReleaseDate),
       );
       return c.json({ items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/publishing",
+      ...apiKeyScopes("advisories:write"),
+      tags,
+      summary: "The CSAF publisher namespaces and vendor names this supplier may import advisories under",
+      description:
+        "A supplier imports documents whose `document/publisher/namespace` is one of `namespaces` (its " +
+        "portal-assigned namespace, then those the platform operator verified for it) and whose product tree " +
+        "names only `vendorNames` (its name and the vendors of its published components).",
+      security: bearerSecurity,
+      middleware: [requireTenantKind("supplier")] as const,
+      responses: {
+        200: jsonResponse(ZPublisherRights, "Namespaces and vendor names"),
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const db = ownTenantDb(c);
+      const tenant = await getTenant(db, c.var.auth.tenantId);
+      if (!tenant) throw new AppError("unauthenticated", "Your tenant no longer exists.");
+      return c.json(await publisherRights(db, tenant), 200);
     },
   )
   .openapi(

@@ -1,4 +1,4 @@
-import { singleLine, ZTenant } from "@assure/shared";
+import { ZSupplierVerificationInput, ZTenant } from "@assure/shared";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { requireOperator, requireRole } from "../http/auth";
@@ -7,8 +7,16 @@ import { AppError, notFound } from "../http/errors";
 import { noApiKeys } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses, ZIdParam } from "../http/schemas";
 import { listAuditEvents, ZAuditEvent } from "../repos/audit";
-import { getTenant, listTenants, setSupplierVerification, TenantNotFound } from "../repos/tenants";
+import {
+  getTenant,
+  listTenants,
+  NamespaceTaken,
+  setSupplierVerification,
+  TenantNotFound,
+  VerificationChanged,
+} from "../repos/tenants";
 import { listMembersOfTenant, ZMember } from "../repos/users";
+import { isPortalAssigned } from "../usecases/publisher-namespaces";
 import { revokeMemberSessions, ZSessionsRevoked } from "../usecases/revoke-sessions";
 
 const tags = ["Tenants"];
@@ -95,12 +103,18 @@ export const tenantRoutes = createRouter()
       path: "/{id}/supplier-verification",
       ...noApiKeys,
       tags,
-      summary: "Mark a supplier tenant verified or not (platform operator)",
+      summary:
+        "Mark a supplier tenant verified or not, with the CSAF publisher namespaces it holds (platform operator)",
+      description:
+        "`namespaces`: https URLs (CSAF `document/publisher/namespace`) the operator checked the supplier controls; " +
+        "the supplier may then import advisories published under them besides its portal-assigned " +
+        "`<portal>/suppliers/<slug>`. A namespace belongs to one tenant (409 when another holds it); withdrawing " +
+        "the verification releases them.",
       security: bearerSecurity,
       middleware: [requireOperator],
       request: {
         params: ZIdParam,
-        body: jsonBody(z.object({ verified: z.boolean(), method: singleLine("Method").min(3).max(200) })),
+        body: jsonBody(ZSupplierVerificationInput),
       },
       responses: { 200: jsonResponse(ZTenant, "The tenant"), ...problemResponses(400, 401, 403, 404, 409) },
     }),
@@ -112,17 +126,44 @@ export const tenantRoutes = createRouter()
       if (!tenant) throw notFound("The tenant");
       if (!tenant.kinds.includes("supplier"))
         throw new AppError("conflict", "Only supplier tenants are verified.");
+      const assigned = body.namespaces.flatMap((namespace, i) =>
+        isPortalAssigned(namespace)
+          ? [
+              {
+                path: `/namespaces/${i}`,
+                message:
+                  "portal namespaces (…/suppliers/<slug>) are assigned by the portal, never verified by hand",
+                in: "body" as const,
+              },
+            ]
+          : [],
+      );
+      if (assigned.length)
+        throw new AppError("validation_failed", "Some namespaces are the portal's own.", {
+          errors: assigned,
+        });
       try {
         const updated = await setSupplierVerification(db, {
           tenantId: id,
           verified: body.verified,
           method: body.method,
+          namespaces: body.namespaces,
           actor: c.var.auth.actor,
           now: now(),
         });
         return c.json(updated, 200);
       } catch (error) {
         if (error instanceof TenantNotFound) throw notFound("The tenant");
+        if (error instanceof NamespaceTaken) {
+          throw new AppError(
+            "conflict",
+            `The publisher namespace ${error.namespace} is already verified for another tenant; a namespace ` +
+              "belongs to one supplier. Withdraw it there first if it moved.",
+          );
+        }
+        if (error instanceof VerificationChanged) {
+          throw new AppError("conflict", "The verification changed meanwhile; reload and try again.");
+        }
         throw error;
       }
     },

@@ -14,7 +14,9 @@ import { z } from "zod";
 import { batchGetItems } from "../db/batch";
 import { parseItems } from "../db/items";
 import { keys } from "../db/keys";
+import { ProviderPathTaken } from "../repos/advisories";
 import { type ImportAdvisoryDeps, importAdvisory } from "./import-advisory";
+import { publisherNamespace } from "./publisher-namespaces";
 
 /**
  * Advisories a supplier writes in the portal: the input becomes a CSAF 2.0 document (shared builder), which is
@@ -29,12 +31,6 @@ export class AuthoringRefused extends Error {
   ) {
     super(message);
   }
-}
-
-/** The namespace the supplier publishes under: `<portal>/suppliers/<slug>`. */
-export function publisherNamespace(slug: string): string {
-  const base = (process.env.CSAF_PROVIDER_BASE_URL ?? "https://assure.example").replace(/\/+$/, "");
-  return `${base}/suppliers/${slug}`;
 }
 
 /** The next tracking id of a supplier: `<SLUG>-SA-<year>-<nnn>` from an atomic counter. */
@@ -93,38 +89,52 @@ export async function authorAdvisory(
 ): Promise<TAdvisoryImportResult> {
   const components = await ownComponents(deps, input.supplier, input.advisory);
   const now = deps.now().toISOString();
-  const trackingId =
-    input.previous?.advisory.trackingId ??
-    (await nextTrackingId(deps, input.supplier, new Date(now).getUTCFullYear()));
-  const { document, declaredProducts } = buildSupplierCsaf({
-    advisory: input.advisory,
-    components: components.map((c) => ({
-      id: c.id,
-      vendor: c.vendor,
-      name: c.name,
-      identifiers: c.identifiers,
-    })),
-    publisher: { name: input.supplier.name, namespace: publisherNamespace(input.supplier.slug) },
-    trackingId,
-    history: input.previous?.history ?? [],
-    initialReleaseDate: input.previous?.advisory.initialReleaseDate,
-    now,
-  });
-  const bytes = new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`);
-  return importAdvisory(deps, {
-    importer: {
-      kind: "supplier",
-      actor: input.actor,
-      tenant: input.supplier,
-      vendorNames: [...new Set([input.supplier.name, ...components.map((c) => c.vendor)])],
-    },
-    bytes,
-    strict: true,
-    declared: declaredProducts,
-    restrictedTo: input.advisory.tlp === "WHITE" ? [] : input.advisory.restrictedTo,
-    source: "authored",
-    authored: input.advisory,
-  });
+  for (let attempt = 0; ; attempt++) {
+    const trackingId =
+      input.previous?.advisory.trackingId ??
+      (await nextTrackingId(deps, input.supplier, new Date(now).getUTCFullYear()));
+    try {
+      return await publish(trackingId);
+    } catch (error) {
+      // A new advisory's number is the portal's to choose: one whose provider file is already served for
+      // another advisory (the supplier's own under a verified namespace, or data older than the reserved
+      // prefix) is skipped, not reported. A revision keeps its tracking id, so its conflict is the answer.
+      if (error instanceof ProviderPathTaken && !input.previous && attempt < 2) continue;
+      throw error;
+    }
+  }
+
+  function publish(trackingId: string) {
+    const { document, declaredProducts } = buildSupplierCsaf({
+      advisory: input.advisory,
+      components: components.map((c) => ({
+        id: c.id,
+        vendor: c.vendor,
+        name: c.name,
+        identifiers: c.identifiers,
+      })),
+      publisher: { name: input.supplier.name, namespace: publisherNamespace(input.supplier.slug) },
+      trackingId,
+      history: input.previous?.history ?? [],
+      initialReleaseDate: input.previous?.advisory.initialReleaseDate,
+      now,
+    });
+    const bytes = new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`);
+    return importAdvisory(deps, {
+      importer: {
+        kind: "supplier",
+        actor: input.actor,
+        tenant: input.supplier,
+        vendorNames: [...new Set([input.supplier.name, ...components.map((c) => c.vendor)])],
+      },
+      bytes,
+      strict: true,
+      declared: declaredProducts,
+      restrictedTo: input.advisory.tlp === "WHITE" ? [] : input.advisory.restrictedTo,
+      source: "authored",
+      authored: input.advisory,
+    });
+  }
 }
 
 /** The revision history of a stored authored document (read back from the document itself). */

@@ -28,16 +28,22 @@ import {
   AdvisoryVersionMismatch,
   advisoryIdOf,
   advisorySharePuts,
+  csafDocumentPath,
+  type DisplacedAdvisory,
   documentIdOf,
+  getAdvisory,
   getAdvisoryAndClaim,
+  getProviderEntry,
   listAdvisoryMatches,
   listAdvisoryRevisions,
   ownerTenantId,
-  providerEntryPuts,
+  ProviderPathTaken,
   saveAdvisoryRevision,
   writeMatchItems,
 } from "../repos/advisories";
+import { getTenant, getTenantBySlug } from "../repos/tenants";
 import type { EvidenceStore } from "../storage/evidence-store";
+import { holdsNamespace, namespacesOf } from "./publisher-namespaces";
 
 /** The largest CSAF document accepted (the largest real CISA advisory is about 1 MB). */
 export const DEFAULT_MAX_CSAF_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -55,7 +61,11 @@ export class ImportNotAllowed extends Error {}
 /** The same revision is stored with other content; a changed document needs a new revision. */
 export class RevisionConflict extends Error {}
 
-/** Who imports: the platform (operator, feed poller, local bulk load) or a supplier for its own products. */
+/**
+ * Who imports: the platform (operator, feed poller, local bulk load: any publisher) or a supplier (documents
+ * published under its own namespaces about its own products; `vendorNames`: its name and the vendors of its
+ * published components).
+ */
 export type AdvisoryImporter =
   | { kind: "platform"; actor: string; auditTenantId: string }
   | { kind: "supplier"; actor: string; tenant: TTenant; vendorNames: readonly string[] };
@@ -131,6 +141,17 @@ export async function importAdvisory(
   const owner: TAdvisoryOwner =
     importer.kind === "platform" ? { kind: "platform" } : { kind: "supplier", tenantId: importer.tenant.id };
   if (importer.kind === "supplier") {
+    if (!holdsNamespace(importer.tenant, summary.publisher.namespace)) {
+      throw new ImportNotAllowed(namespaceRefusal(importer.tenant, summary.publisher.namespace));
+    }
+    const reservedFor = await authoringPrefixOwner(deps.db, summary.trackingId);
+    if (reservedFor && reservedFor.id !== importer.tenant.id) {
+      throw new ImportNotAllowed(
+        `Tracking ids of the form ${reservedFor.slug.toUpperCase()}-SA-<year>-<n> are the portal advisories of ` +
+          `"${reservedFor.name}": they name that supplier's files on the portal's CSAF provider. Give your ` +
+          `advisory a tracking id of your own (e.g. ${importer.tenant.slug.toUpperCase()}-…).`,
+      );
+    }
     if (summary.vendors.length === 0) {
       throw new ImportNotAllowed(
         "the product tree names no vendor; suppliers import advisories for their own products",
@@ -140,7 +161,8 @@ export async function importAdvisory(
     if (foreign.length > 0) {
       throw new ImportNotAllowed(
         `the document names products of ${foreign.map((v) => `"${v}"`).join(", ")}, which are not yours ` +
-          `(${importer.vendorNames.map((v) => `"${v}"`).join(", ")}); only the platform operator imports other vendors' advisories`,
+          `(your organisation's name and the vendors of your published components: ` +
+          `${importer.vendorNames.map((v) => `"${v}"`).join(", ")}); only the platform operator imports other vendors' advisories`,
       );
     }
   }
@@ -160,8 +182,14 @@ export async function importAdvisory(
   async function storeRevision(): Promise<TAdvisoryImportResult> {
     const { db } = deps;
     const { advisory: before, claim } = await getAdvisoryAndClaim(db, owner, id);
+    let displaced: DisplacedAdvisory | undefined;
     if (!before) {
-      if (claim && ownerTenantId(claim) !== ownerTenantId(owner)) throw new AdvisoryOwnedElsewhere(claim);
+      if (claim && ownerTenantId(claim) !== ownerTenantId(owner)) {
+        // The id is held elsewhere: the namespace's legitimate holder keeps it; anyone else's copy (the
+        // platform's, or a supplier's stored under a namespace it does not hold) gives way.
+        if (await claimantHolds(claim)) throw new AdvisoryOwnedElsewhere(claim, summary.publisher.namespace);
+        displaced = { owner: claim, advisory: await getAdvisory(db, claim, id) };
+      }
     } else {
       const order = compareTrackingVersions(summary.revision, before.revision);
       if (order < 0) return result("older", before, warnings);
@@ -176,6 +204,10 @@ export async function importAdvisory(
       }
     }
 
+    const state = input.state ?? "published";
+    const provided = owner.kind === "supplier" && state === "published" && isPublicTlp(summary.tlp);
+    if (provided) await ensureProviderPath(summary, displaced);
+
     const now = deps.now();
     const at = now.toISOString();
     const stored = await deps.documents.put({
@@ -187,7 +219,6 @@ export async function importAdvisory(
     const visibility: TAdvisoryVisibility = isPublicTlp(summary.tlp)
       ? { kind: "public" }
       : { kind: "restricted", tenantIds: [...(input.restrictedTo ?? [])] };
-    const state = input.state ?? "published";
     const draftAdvisory: TAdvisory = {
       ...summary,
       id,
@@ -219,11 +250,14 @@ export async function importAdvisory(
         : { matches: [], publicCount: 0 };
     const advisory = ZAdvisory.parse({ ...draftAdvisory, matchedComponents: publicCount });
     const kept = new Set(matches.map((m) => m.componentId));
+    // The displaced copy's matches go first: should the takeover fail, that copy merely matches nothing.
+    const displacedMatches = displaced?.advisory ? await listAdvisoryMatches(db, displaced.advisory) : [];
     await writeMatchItems(db, {
       put: matches,
-      remove: previous.filter((m) => !kept.has(m.componentId)),
+      remove: [...previous.filter((m) => !kept.has(m.componentId)), ...displacedMatches],
     });
-    const sequence = before ? (await listAdvisoryRevisions(db, before)).length + 1 : 1;
+    // Counted, not assumed: an owner that was displaced earlier and takes the id back keeps its old revisions.
+    const sequence = (await listAdvisoryRevisions(db, advisory)).length + 1;
     await saveAdvisoryRevision(db, {
       before,
       after: advisory,
@@ -231,10 +265,54 @@ export async function importAdvisory(
       actor: importer.actor,
       auditTenantId: importer.kind === "platform" ? importer.auditTenantId : importer.tenant.id,
       now,
-      extra: [...advisorySharePuts(db, advisory), ...providerEntryPuts(db, advisory)],
+      displaced,
+      extra: advisorySharePuts(db, advisory),
     });
     return result(before ? "updated" : "created", advisory, warnings);
   }
+
+  /** Whether the current holder of the id legitimately publishes under the document's namespace. */
+  async function claimantHolds(claim: TAdvisoryOwner): Promise<boolean> {
+    if (claim.kind === "platform") return false;
+    const tenant = await getTenant(deps.db, claim.tenantId);
+    return tenant !== undefined && holdsNamespace(tenant, summary.publisher.namespace);
+  }
+
+  /** Refused before anything is stored; the provider entry's write condition guards the race. */
+  async function ensureProviderPath(
+    document: Pick<TAdvisory, "trackingId" | "initialReleaseDate">,
+    displacing: DisplacedAdvisory | undefined,
+  ) {
+    const path = csafDocumentPath(document);
+    const entry = await getProviderEntry(deps.db, path);
+    const mayReplace = [ownerTenantId(owner), ...(displacing ? [ownerTenantId(displacing.owner)] : [])];
+    if (entry && !(entry.advisoryId === id && mayReplace.includes(entry.ownerTenantId))) {
+      throw new ProviderPathTaken(path);
+    }
+  }
+}
+
+/**
+ * The supplier whose portal authoring scheme (`<SLUG>-SA-<year>-<n>`) this tracking id follows, if any: those ids
+ * (and so their provider paths) are predictable, and another supplier must not take them first.
+ */
+async function authoringPrefixOwner(db: Db, trackingId: string): Promise<TTenant | undefined> {
+  const scheme = /^([a-z0-9-]+)-sa-\d{4}-\d+$/.exec(trackingId.trim().toLowerCase());
+  return scheme?.[1] ? getTenantBySlug(db, scheme[1]) : undefined;
+}
+
+/** Why a supplier may not import under this namespace, and what it may use instead. */
+function namespaceRefusal(tenant: TTenant, namespace: string): string {
+  const [portal, ...verified] = namespacesOf(tenant);
+  const others = verified.length
+    ? ` or a namespace verified for you (${verified.map((n) => `"${n}"`).join(", ")})`
+    : "";
+  return (
+    `The document is published under "${namespace}" (document/publisher/namespace), which is not yours. ` +
+    `You may import advisories published under your portal namespace "${portal}"${others}. To publish under ` +
+    "your own domain, ask the platform operator to verify that namespace for your organisation; advisories of " +
+    "other publishers (e.g. CISA) are imported by the platform operator."
+  );
 }
 
 /** Matches the advisory's products to catalog components, keeping the supplier's earlier decisions. */

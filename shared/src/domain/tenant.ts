@@ -15,11 +15,57 @@ export function roleAtLeast(role: TRole, minimum: TRole): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
 }
 
+/**
+ * A CSAF publisher namespace (`document/publisher/namespace`) as compared everywhere: trimmed, lower case, no
+ * trailing slash — the same document must not pass as two publishers by spelling its namespace differently.
+ */
+export function normalizePublisherNamespace(namespace: string): string {
+  return namespace.trim().toLowerCase().replace(/\/+$/, "");
+}
+
+/** A namespace the platform operator verified for a supplier: an https URL the supplier controls. */
+export const ZPublisherNamespace = z
+  .string()
+  .trim()
+  .max(200, "at most 200 characters")
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return (
+        url.protocol === "https:" && url.username === "" && url.password === "" && !url.search && !url.hash
+      );
+    } catch {
+      return false;
+    }
+  }, "an https URL without query or fragment, e.g. https://psirt.example.com")
+  .transform(normalizePublisherNamespace);
+
 export const ZSupplierVerification = z.object({
   verifiedAt: ZIsoDateTime,
   verifiedBy: z.string(),
   method: z.string().max(200),
+  /**
+   * CSAF publisher namespaces (besides the portal-assigned one) this supplier may import advisories under;
+   * each belongs to one tenant only.
+   */
+  namespaces: z.array(z.string()).default([]),
 });
+
+export const ZSupplierVerificationInput = z.object({
+  verified: z.boolean(),
+  method: singleLine("Method").min(3, "say how you checked (at least 3 characters)").max(200),
+  namespaces: z.array(ZPublisherNamespace).max(20, "at most 20 namespaces").default([]),
+});
+export type TSupplierVerificationInput = z.infer<typeof ZSupplierVerificationInput>;
+
+/** What a supplier may publish advisories under: its CSAF publisher namespaces and its vendor names. */
+export const ZPublisherRights = z.object({
+  /** The portal-assigned namespace first, then those the operator verified (normalised). */
+  namespaces: z.array(z.string()),
+  /** Its organisation's name and the vendors of its published components. */
+  vendorNames: z.array(z.string()),
+});
+export type TPublisherRights = z.infer<typeof ZPublisherRights>;
 
 export const ZTenant = z.object({
   id: ZId,

@@ -21,7 +21,9 @@ export default async function Operator() {
           Supplier verification
         </h2>
         <p className="px-5 text-sm text-slate-600">
-          Verify a supplier once you checked who they are (e.g. a DNS TXT record on their domain).
+          Verify a supplier once you checked who they are (e.g. a DNS TXT record on their domain), and record
+          the CSAF publisher namespaces you checked it controls: suppliers import advisories only under their
+          portal namespace and those.
         </p>
         <table className="table mt-2">
           <thead>
@@ -29,6 +31,7 @@ export default async function Operator() {
               <th>Supplier</th>
               <th>Status</th>
               <th>How verified</th>
+              <th>Publisher namespaces</th>
               <th>
                 <span className="sr-only">Action</span>
               </th>
@@ -44,8 +47,17 @@ export default async function Operator() {
                   <VerifiedBadge verified={Boolean(t.supplierVerification)} />
                 </td>
                 <td className="text-xs text-slate-600">{t.supplierVerification?.method ?? "—"}</td>
+                <td className="text-xs text-slate-600">
+                  {t.supplierVerification?.namespaces.length
+                    ? t.supplierVerification.namespaces.map((namespace) => (
+                        <code key={namespace} className="block">
+                          {namespace}
+                        </code>
+                      ))
+                    : "—"}
+                </td>
                 <td>
-                  <VerifyForm tenantId={t.id} verified={Boolean(t.supplierVerification)} />
+                  <VerifyForm tenantId={t.id} verification={t.supplierVerification} />
                 </td>
               </tr>
             ))}

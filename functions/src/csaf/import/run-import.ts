@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type TAdvisoryImportResult, ZAdvisoryImportResult } from "@assure/shared";
 import { z } from "zod";
-import { AdvisoryOwnedElsewhere } from "../../repos/advisories";
+import { AdvisoryOwnedElsewhere, ProviderPathTaken } from "../../repos/advisories";
 import {
   type AdvisoryImporter,
   CsafRejected,
@@ -191,7 +191,8 @@ export function useCaseTarget(
       if (
         error instanceof ImportNotAllowed ||
         error instanceof RevisionConflict ||
-        error instanceof AdvisoryOwnedElsewhere
+        error instanceof AdvisoryOwnedElsewhere ||
+        error instanceof ProviderPathTaken
       ) {
         return { location, outcome: "rejected", errors: [{ message: error.message }] };
       }

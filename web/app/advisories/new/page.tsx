@@ -1,4 +1,4 @@
-import { ZAdvisoryDetail, ZAuthoredAdvisoryInput, ZComponent } from "@assure/shared";
+import { ZAdvisoryDetail, ZAuthoredAdvisoryInput, ZComponent, ZPublisherRights } from "@assure/shared";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { api } from "@/lib/api";
@@ -17,7 +17,10 @@ export default async function NewAdvisoryPage({
   const context = await requireContext();
   if (!context.membership.tenantKinds.includes("supplier")) redirect("/advisories");
   const { revise } = await searchParams;
-  const { data: own } = await api(z.object({ items: z.array(ZComponent) }), "/v1/components", { context });
+  const [{ data: own }, { data: rights }] = await Promise.all([
+    api(z.object({ items: z.array(ZComponent) }), "/v1/components", { context }),
+    api(ZPublisherRights, "/v1/advisories/publishing", { context }),
+  ]);
   const components = own.items
     .filter((c) => c.status === "published")
     .map((c) => ({ id: c.id, name: c.name, versions: (c.published?.versions ?? []).map((v) => v.version) }));
@@ -68,6 +71,11 @@ export default async function NewAdvisoryPage({
           security advisory (validated like any import), matches it to the components you name, tells every
           customer running an affected version, and serves TLP:WHITE advisories at{" "}
           <code>/.well-known/csaf/</code>.
+        </p>
+        <p className="mt-1 max-w-3xl text-xs text-slate-500">
+          It is published under your portal namespace <code>{rights.namespaces[0]}</code> with a tracking id
+          of your own (<code>{context.membership.tenantSlug.toUpperCase()}-SA-&lt;year&gt;-&lt;n&gt;</code>);
+          the portal never lets anyone else publish under that namespace.
         </p>
       </div>
       {components.length === 0 ? (
