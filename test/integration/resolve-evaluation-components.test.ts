@@ -181,8 +181,10 @@ describe("resolveEvaluationComponents", () => {
       slC: [1, 0, 0, 0, 0, 0, 0],
       basis: "certified",
       requirements: fr1Level1,
+      // Part, number and (when the certification states them) levels: the engine checks and caps with them.
       certificate: {
-        certificateNo: "CSA-1",
+        number: "CSA-1",
+        standardPart: "4-2",
         scheme: "ISASecure CSA",
         body: "exida",
         status: "valid",

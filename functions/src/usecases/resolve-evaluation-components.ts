@@ -41,13 +41,53 @@ const claimVisibleTo = (component: TComponent, viewerTenantId: string, shared: S
 /** The engine's certificate facts: revoked or suspended count as revoked; the dates decide expiry. */
 function certificateOf(certification: TCertification): NonNullable<TEvaluationClaim["certificate"]> {
   return {
-    certificateNo: certification.certificateNo,
+    number: certification.certificateNo,
     scheme: certification.scheme,
     body: certification.body,
+    standardPart: certification.standardPart,
+    ...(certification.slC ? { slC: certification.slC } : {}),
     status: certification.status === "valid" ? "valid" : "revoked",
     issued: certification.issued,
     ...(certification.expires ? { expires: certification.expires } : {}),
   };
+}
+
+/** The deployed version's end of support: its own release's date, else the component's lifecycle date. */
+function endOfSupportOf(component: TComponent, version: string | undefined): string | undefined {
+  const release = version ? component.published?.versions.find((v) => v.version === version) : undefined;
+  return release?.endOfSupport ?? component.lifecycle?.endOfSupport;
+}
+
+/** The referenced components and which restricted ones name the viewer (one BatchGet each). */
+async function loadWithShares(db: Db, viewerTenantId: string, refs: readonly TComponentRef[]) {
+  const items = await batchGetItems(
+    db,
+    refs.map((ref) => keys.component(ref.supplierTenantId, ref.componentId)),
+  );
+  const components = new Map(parseItems(ZComponent, items).map((component) => [component.id, component]));
+  const restricted = [...components.values()].filter(
+    (c) => c.visibility.kind === "restricted" && c.supplierTenantId !== viewerTenantId,
+  );
+  const shareItems = await batchGetItems(
+    db,
+    restricted.map((c) => keys.componentShare(viewerTenantId, c.id)),
+  );
+  return { components, shared: new Set(shareItems.map((item) => String(item.componentId))) };
+}
+
+/** The refs (by `componentRefKey`) whose component the viewer may see at all: the component page's rule. */
+export async function refsVisibleTo(
+  db: Db,
+  viewerTenantId: string,
+  refs: readonly TComponentRef[],
+): Promise<Set<string>> {
+  const { components, shared } = await loadWithShares(db, viewerTenantId, refs);
+  return new Set(
+    refs.flatMap((ref) => {
+      const component = components.get(ref.componentId);
+      return component && visibleTo(component, viewerTenantId, shared) ? [componentRefKey(ref)] : [];
+    }),
+  );
 }
 
 /**
@@ -63,19 +103,7 @@ export async function resolveEvaluationComponents(
   viewerTenantId: string,
   refs: TComponentRef[],
 ): Promise<Map<string, TEvaluationComponent>> {
-  const items = await batchGetItems(
-    db,
-    refs.map((ref) => keys.component(ref.supplierTenantId, ref.componentId)),
-  );
-  const components = new Map(parseItems(ZComponent, items).map((component) => [component.id, component]));
-  const restricted = [...components.values()].filter(
-    (c) => c.visibility.kind === "restricted" && c.supplierTenantId !== viewerTenantId,
-  );
-  const shareItems = await batchGetItems(
-    db,
-    restricted.map((c) => keys.componentShare(viewerTenantId, c.id)),
-  );
-  const shared = new Set(shareItems.map((item) => String(item.componentId)));
+  const { components, shared } = await loadWithShares(db, viewerTenantId, refs);
 
   const covering = new Map<string, NonNullable<TComponent["published"]>["claims"][number]>();
   for (const ref of refs) {
@@ -118,10 +146,12 @@ export async function resolveEvaluationComponents(
           ...(claim.securityContext.length > 0 ? { securityContext: claim.securityContext } : {}),
         }
       : undefined;
+    const endOfSupport = endOfSupportOf(component, ref.version);
     resolved.set(id, {
       id,
       componentType: component.componentType,
       name: ref.version ? `${component.name} ${ref.version}` : component.name,
+      ...(endOfSupport ? { endOfSupport } : {}),
       ...(evaluationClaim ? { claim: evaluationClaim } : {}),
     });
   }

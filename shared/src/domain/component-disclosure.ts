@@ -12,6 +12,12 @@ import {
  */
 export const RESTRICTED_COMPONENT_NAME = "Restricted component";
 
+/**
+ * What a site's grantee sees for a component the site's owner may read and the grantee may not: the owner's
+ * verdicts and levels count, its name and claim details stay with the owner.
+ */
+export const WITHHELD_COMPONENT_NAME = "Restricted component (details visible to the site owner)";
+
 type AnyVisibility = { kind: "public" } | { kind: "restricted"; tenantIds: string[] };
 
 /**
