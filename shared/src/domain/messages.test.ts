@@ -38,7 +38,7 @@ describe("humanIssue", () => {
     ["count", "Count can be at most 4."],
     ["dueDate", "Due date must be a date like 2026-12-31."],
     ["kind", "Kind must be one of: technical, procedural."],
-    ["componentId", "Component: choose one from the list (an id of 26 lower-case letters and digits)."],
+    ["componentId", "Component: choose one from the list."],
     ["minimumBasis", "Minimum basis is required."],
     ["frs", "FRs needs at least 1 entry."],
     // A message the schema's author wrote for people stays as it is.

@@ -81,7 +81,7 @@ export function humanIssue(issue: z.core.$ZodIssue): string {
   const label = fieldLabel(issue.path);
   const last = issue.path.at(-1);
   if (issue.code === "invalid_format" && typeof last === "string" && /Id$|^id$/.test(last))
-    return `${label}: choose one from the list (an id of 26 lower-case letters and digits).`;
+    return `${label}: choose one from the list.`;
   if (!isZodDefault(issue)) return issue.message;
   switch (issue.code) {
     case "too_small":

@@ -10,7 +10,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ApiProblem, api } from "@/lib/api";
-import type { FormResult } from "@/lib/form-result";
+import { type FormResult, issuesToFieldErrors } from "@/lib/form-result";
 
 const ZTenantRef = z.object({ id: z.string(), slug: z.string() });
 
@@ -36,9 +36,7 @@ export async function decideMatchAction(formData: FormData): Promise<void> {
   revalidatePath(`/advisories/${ids.advisoryId}`);
 }
 
-function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  return Object.fromEntries(issues.map((i) => [`/${i.path.map(String).join("/")}`, i.message]));
-}
+const fieldErrorsOf = issuesToFieldErrors;
 
 /** Publishes what a supplier wrote (new, or a new revision with the ETag it read). */
 export async function publishAuthoredAction(

@@ -13,7 +13,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ApiProblem, api } from "@/lib/api";
-import type { FormResult } from "@/lib/form-result";
+import { type FormResult, issuesToFieldErrors } from "@/lib/form-result";
 
 function problemResult(error: unknown): FormResult {
   if (error instanceof ApiProblem) {
@@ -180,6 +180,4 @@ export async function completeEvidenceAction(
   }
 }
 
-function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  return Object.fromEntries(issues.map((issue) => [`/${issue.path.map(String).join("/")}`, issue.message]));
-}
+const fieldErrorsOf = issuesToFieldErrors;

@@ -14,7 +14,7 @@ import {
 import { useMemo, useState, useTransition } from "react";
 import { SlChart } from "@/components/sl-chart";
 import { useTrackUnsaved } from "@/components/unsaved-changes";
-import type { FormResult } from "@/lib/form-result";
+import { type FormResult, issuesToFieldErrors } from "@/lib/form-result";
 import {
   type ClaimValues,
   type CustomerTenant,
@@ -77,9 +77,7 @@ export function ComponentForm({
   const schemaErrors = useMemo(() => {
     const parsed = ZComponentInput.safeParse(input);
     if (parsed.success) return {} as Record<string, string>;
-    return Object.fromEntries(
-      parsed.error.issues.map((i) => [`/${i.path.map(String).join("/")}`, i.message]),
-    );
+    return issuesToFieldErrors(parsed.error.issues);
   }, [input]);
   const consistency = useMemo(() => {
     const parsed = ZComponentInput.safeParse(input);

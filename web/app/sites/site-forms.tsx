@@ -15,7 +15,7 @@ import {
 import { useRouter } from "next/navigation";
 import { createContext, type ReactNode, useContext, useRef, useState, useTransition } from "react";
 import type { z } from "zod";
-import type { FormResult } from "@/lib/form-result";
+import { type FormResult, issuesToFieldErrors } from "@/lib/form-result";
 import { siteMutation } from "./actions";
 
 const BASIS_LABELS: Record<TAssuranceBasis, string> = {
@@ -99,9 +99,7 @@ export function EditDialog({
 /** Validates with the API's own schema first; server errors come back keyed by the same JSON pointers. */
 function clientErrors(schema: z.ZodType, value: unknown): Record<string, string> {
   const parsed = schema.safeParse(value);
-  return parsed.success
-    ? {}
-    : Object.fromEntries(parsed.error.issues.map((i) => [`/${i.path.map(String).join("/")}`, i.message]));
+  return parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
 }
 
 function Message({ result }: { result: FormResult | null }) {

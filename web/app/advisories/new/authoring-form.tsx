@@ -7,7 +7,7 @@ import {
   ZAuthoredAdvisoryInput,
 } from "@assure/shared";
 import { useState, useTransition } from "react";
-import type { FormResult } from "@/lib/form-result";
+import { type FormResult, issuesToFieldErrors } from "@/lib/form-result";
 import { publishAuthoredAction } from "../actions";
 
 type Vuln = { key?: string; cve: string; title: string; description: string; cvssVector: string };
@@ -60,9 +60,7 @@ export function AuthoringForm({
   const check = (next: AuthoringValues) => {
     const { restrictedSlugs: _slugs, ...input } = next;
     const parsed = ZAuthoredAdvisoryInput.safeParse(input);
-    return parsed.success
-      ? {}
-      : Object.fromEntries(parsed.error.issues.map((i) => [`/${i.path.map(String).join("/")}`, i.message]));
+    return parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
   };
   const set = (next: AuthoringValues) => {
     setValues(next);

@@ -3,7 +3,7 @@
 import { ZAdvisorySettings, ZWebhookSigningKey } from "@assure/shared";
 import { revalidatePath } from "next/cache";
 import { ApiProblem, api } from "@/lib/api";
-import type { FormResult } from "@/lib/form-result";
+import { type FormResult, issuesToFieldErrors } from "@/lib/form-result";
 
 export async function saveAdvisorySettingsAction(
   _previous: FormResult | null,
@@ -23,9 +23,7 @@ export async function saveAdvisorySettingsAction(
     return {
       ok: false,
       message: "Some fields need attention.",
-      fieldErrors: Object.fromEntries(
-        parsed.error.issues.map((i) => [`/${String(i.path[0] ?? "")}`, i.message]),
-      ),
+      fieldErrors: issuesToFieldErrors(parsed.error.issues),
     };
   }
   try {

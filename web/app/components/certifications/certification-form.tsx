@@ -9,7 +9,7 @@ import {
   ZCertificationInput,
 } from "@assure/shared";
 import { useMemo, useState, useTransition } from "react";
-import type { FormResult } from "@/lib/form-result";
+import { type FormResult, issuesToFieldErrors } from "@/lib/form-result";
 import { announceEvidenceAction, completeEvidenceAction } from "../actions";
 
 export interface EvidenceFile {
@@ -121,9 +121,7 @@ export function CertificationForm({
   const clientErrors = useMemo(() => {
     const parsed = ZCertificationInput.safeParse(toInput(values));
     if (parsed.success) return {} as Record<string, string>;
-    return Object.fromEntries(
-      parsed.error.issues.map((i) => [`/${i.path.map(String).join("/")}`, i.message]),
-    );
+    return issuesToFieldErrors(parsed.error.issues);
   }, [values]);
   const errorFor = (pointer: string) =>
     serverErrors[pointer] ??
