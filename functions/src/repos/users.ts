@@ -62,6 +62,17 @@ export async function getUser(db: Db, userId: string): Promise<TUser | undefined
   return Item ? parseItem(ZUser, Item) : undefined;
 }
 
+/** People's display names by user id (one BatchGet), for histories that record `user:<id>` actors. */
+export async function getUserNames(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return new Map();
+  const items = await batchGetItems(
+    db,
+    unique.map((id) => keys.user(id)),
+  );
+  return new Map(parseItems(ZUser, items).map((user) => [user.id, user.name]));
+}
+
 /** The user and its password hash, for sign-in only. */
 export async function getUserForSignIn(db: Db, email: string) {
   const { Item: emailItem } = await db.doc.send(

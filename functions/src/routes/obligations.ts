@@ -32,6 +32,7 @@ import {
   listTenantObligations,
   saveObligation,
 } from "../repos/obligations";
+import { withActorNames } from "../usecases/name-history-actors";
 import { paginate } from "../usecases/paginate-in-memory";
 import {
   filterObligations,
@@ -220,7 +221,8 @@ export const siteObligationRoutes = createRouter()
     async (c) => {
       const { id, obligationId } = c.req.valid("param");
       const access = await resolveObligationAccess(c.var.deps.db, c.var.auth, id, obligationId);
-      return c.json({ ...access.obligation, role: access.role }, 200, {
+      const history = await withActorNames(c.var.deps.db, access.obligation.history);
+      return c.json({ ...access.obligation, history, role: access.role }, 200, {
         etag: etag(access.obligation.version),
       });
     },

@@ -85,6 +85,8 @@ export const ZObligationHistoryEntry = z.object({
   from: z.string().optional(),
   to: z.string().optional(),
   note: z.string().optional(),
+  /** Who acted, in words (added when the API answers; not stored). */
+  actorName: z.string().optional(),
 });
 export type TObligationHistoryEntry = z.infer<typeof ZObligationHistoryEntry>;
 

@@ -80,7 +80,10 @@ export default async function ObligationPage({
         <section className="card space-y-4" aria-label="Work on this obligation">
           <div className="flex flex-wrap gap-2">
             {(["open", "in_progress", "met"] as const)
-              .filter((s) => s !== o.status && (s !== "met" || o.evidence.length > 0))
+              // Work can start only on an open obligation; a met or waived one can be reopened, not started.
+              .filter(
+                (s) => (NEXT_STATUSES[o.status] ?? []).includes(s) && (s !== "met" || o.evidence.length > 0),
+              )
               .map((s) => (
                 <ActionButton
                   key={s}
@@ -202,8 +205,7 @@ export default async function ObligationPage({
           {[...o.history].reverse().map((h) => (
             <li key={`${h.at}-${h.action}-${h.to ?? ""}`}>
               <span className="text-slate-500">{h.at.slice(0, 16).replace("T", " ")}</span> ·{" "}
-              {h.action.replaceAll("_", " ")}
-              {h.from || h.to ? ` ${h.from ?? ""} → ${h.to ?? ""}` : ""}
+              <strong className="font-medium">{h.actorName ?? "someone"}</strong> {historyText(h)}
               {h.note ? ` — ${h.note}` : ""}
             </li>
           ))}
@@ -211,4 +213,40 @@ export default async function ObligationPage({
       </section>
     </div>
   );
+}
+
+/** Which status changes make sense from each status: start work only on open work. */
+const NEXT_STATUSES: Record<string, readonly string[]> = {
+  open: ["in_progress", "met"],
+  in_progress: ["open", "met"],
+  met: ["open"],
+  waived: ["open"],
+};
+
+const HISTORY_VERBS: Record<string, string> = {
+  created: "created it",
+  status: "changed the status",
+  due: "changed the due date",
+  evidence_added: "added evidence",
+  evidence_removed: "removed evidence",
+  waiver_requested: "requested a waiver",
+  waiver_approved: "approved the waiver",
+  waiver_rejected: "rejected the waiver",
+  regenerated: "updated it from the site model",
+  reassigned: "reassigned it",
+  retired: "retired it",
+  reactivated: "reactivated it",
+};
+
+/** A history entry in words: statuses by their labels, never the stored names ("in_progress"). */
+function historyText(entry: { action: string; from?: string | undefined; to?: string | undefined }): string {
+  const word = (value: string | undefined) =>
+    value === undefined
+      ? "—"
+      : (OBLIGATION_STATUS_LABELS[value as keyof typeof OBLIGATION_STATUS_LABELS] ??
+        value.replaceAll("_", " "));
+  const verb = HISTORY_VERBS[entry.action] ?? entry.action.replaceAll("_", " ");
+  if (entry.action === "status") return `${verb}: ${word(entry.from)} → ${word(entry.to)}`;
+  if (entry.from || entry.to) return `${verb}: ${entry.from ?? "—"} → ${entry.to ?? "—"}`;
+  return verb;
 }

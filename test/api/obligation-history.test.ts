@@ -1,0 +1,56 @@
+import { expect, it } from "vitest";
+import { buildComponentInput, createPublishedComponent } from "../builders/component";
+import { createTestApp } from "../support/app";
+
+// An obligation's history names who acted, in words (people by name), for everyone who may read it.
+it("names the people in an obligation's history", async () => {
+  const t = await createTestApp();
+  const owner = await t.actor(["asset_owner"], "owner", "History Owner");
+  const supplier = await t.actor(["supplier"], "owner", "History Supplier");
+  const plc = await createPublishedComponent(t.db, {
+    supplier: supplier.tenant,
+    component: buildComponentInput({ name: "History PLC", slC: [1, 1, 1, 1, 1, 1, 1] }),
+  });
+  const call = async (method: string, path: string, body?: unknown, ifMatch?: number) => {
+    const res = await t.app.request(path, {
+      method,
+      headers: owner.headers(ifMatch === undefined ? {} : { "if-match": `"${ifMatch}"` }),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  const site = (await call("POST", "/v1/sites", { name: "History Plant" })).body;
+  const zone = (
+    await call("POST", `/v1/sites/${site.id}/zones`, { name: "Cell", slT: [2, 2, 2, 2, 2, 2, 2] })
+  ).body;
+  const asset = (
+    await call("POST", `/v1/sites/${site.id}/assets`, {
+      name: "PLC-1",
+      location: { kind: "zone", zoneId: zone.id },
+      supplierTenantId: plc.supplierTenantId,
+      componentId: plc.id,
+      version: "1.0.0",
+      count: 1,
+    })
+  ).body;
+  await call("POST", `/v1/sites/${site.id}/countermeasures`, {
+    name: "Jump host MFA",
+    scope: { kind: "asset", id: asset.id },
+    frs: [1],
+    raisesTo: 2,
+  });
+  const list = (await call("GET", `/v1/sites/${site.id}/obligations?source=countermeasure`)).body;
+  const obligation = list.items[0];
+  expect(obligation).toBeDefined();
+  const started = await call(
+    "PATCH",
+    `/v1/sites/${site.id}/obligations/${obligation.id}`,
+    { status: "in_progress" },
+    obligation.version,
+  );
+  expect(started.status).toBe(200);
+  const read = (await call("GET", `/v1/sites/${site.id}/obligations/${obligation.id}`)).body;
+  const change = read.history.find((h: { action: string }) => h.action === "status");
+  expect(change).toMatchObject({ from: "open", to: "in_progress", actorName: owner.user.name });
+  for (const entry of read.history) expect(entry.actorName).toEqual(expect.any(String));
+});
