@@ -304,6 +304,9 @@ export class AssureStack extends Stack {
             // Imported documents are kept as the platform's evidence, like uploads through the API.
             EVIDENCE_BUCKET: this.evidence.bucket.bucketName,
             ...evidenceLimits,
+            // Which namespaces are the portal's own (suppliers' `<portal>/suppliers/<slug>`) decides who keeps an
+            // advisory id when a feed brings a document another tenant stored first.
+            CSAF_PROVIDER_BASE_URL: portalOrigin,
           },
         },
       ],

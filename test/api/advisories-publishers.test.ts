@@ -21,11 +21,9 @@ const portalNamespace = (actor: TestActor) => `${BASE}/suppliers/${actor.tenant.
 beforeAll(async () => {
   process.env.CSAF_PROVIDER_BASE_URL = BASE;
   t = await createTestApp({ tenantDb: (db) => (tenantId) => guardLeadingKeys(db, tenantId, log) });
-  const ops = await t.actor([], "owner", "Assure Platform Operations");
-  operator = {
-    authorization: `Bearer ${await t.tokenFor(ops.user, ops.tenant, "owner", { op: true })}`,
-    "content-type": "application/json",
-  };
+  // The API reads the operator flag from the stored user, never from the token.
+  const ops = await t.actor([], "owner", "Assure Platform Operations", { platformOperator: true });
+  operator = ops.headers();
   acme = await t.actor(["supplier"], "editor", "Acme Controls");
   bergmann = await t.actor(["supplier"], "owner", "Bergmann Drives GmbH");
   kestrel = await t.actor(["supplier"], "owner", "Kestrel Systems");

@@ -56,11 +56,10 @@ beforeAll(async () => {
     }),
   });
   // An advisory the platform operator imports that matches the PLC by model number.
-  const operator = await t.actor([], "owner", "Scoped Operations");
-  const operatorToken = await t.tokenFor(operator.user, operator.tenant, "owner", { op: true });
+  const operator = await t.actor([], "owner", "Scoped Operations", { platformOperator: true });
   const imported = await t.app.request("/v1/advisories", {
     method: "POST",
-    headers: { authorization: `Bearer ${operatorToken}`, "content-type": "application/json" },
+    headers: operator.headers(),
     body: JSON.stringify(
       buildCsaf({ trackingId: "SCOPED-2026-1", vendor: "Someone", modelNumbers: ["SCP-PLC-*"] }),
     ),
