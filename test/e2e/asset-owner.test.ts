@@ -267,9 +267,17 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
       await page.getByTestId(`asset-row-${asset}`).getByRole("button", { name: "Edit" }).click();
       const assetDialog = page.getByRole("dialog", { name: `Edit asset ${asset}` });
       await assetDialog.getByLabel("Zone or conduit", { exact: true }).selectOption({ label: `Zone ${to}` });
+      // The field the person edits has the focus, not the dialog's Close button.
+      expect(
+        await assetDialog.getByLabel("Asset name or tag").evaluate((el) => el === document.activeElement),
+      ).toBe(true);
       await assetDialog.getByRole("button", { name: "Move asset" }).click();
-      await poll(() => page.getByTestId(`asset-row-${asset}`).count()).toBe(0);
-      await page.goto(portal(zoneUrls.get(to) ?? ""));
+      // The page follows the asset to where it went, says so and links back.
+      await page.waitForURL((url) => url.pathname === new URL(portal(zoneUrls.get(to) ?? "")).pathname);
+      await poll(() => page.getByTestId("asset-moved").innerText()).toContain(
+        `${asset} was moved here from ${from}`,
+      );
+      expect(await page.getByRole("link", { name: `Back to ${from}` }).count()).toBe(1);
       await poll(() => page.getByTestId(`asset-row-${asset}`).count()).toBe(1);
       await poll(() => cell(page, asset, 1).getAttribute("data-verdict")).toBe("meets");
     };

@@ -13,7 +13,7 @@ import {
   ZZoneInput,
 } from "@assure/shared";
 import { useRouter } from "next/navigation";
-import { createContext, type ReactNode, useContext, useRef, useState, useTransition } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState, useTransition } from "react";
 import type { z } from "zod";
 import { type FormResult, issuesToFieldErrors } from "@/lib/form-result";
 import { siteMutation } from "./actions";
@@ -58,11 +58,18 @@ export function EditDialog({
   className?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   const close = () => {
     ref.current?.close();
     setOpen(false);
   };
+  // showModal() focuses the first control it finds, the Close button, because the form renders only once open:
+  // move focus to the form's first field, where the person starts typing.
+  useEffect(() => {
+    if (!open) return;
+    body.current?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")?.focus();
+  }, [open]);
   return (
     <>
       <button
@@ -88,7 +95,7 @@ export function EditDialog({
             Close
           </button>
         </div>
-        <div className="p-5">
+        <div className="p-5" ref={body}>
           {open ? <DialogContext.Provider value={{ close }}>{children}</DialogContext.Provider> : null}
         </div>
       </dialog>
@@ -1075,6 +1082,12 @@ export function AssetEditForm({
             message: moved
               ? `Asset moved to ${locations.find((l) => l.value === location)?.label ?? "its new place"}.`
               : "Asset saved.",
+            // A moved asset leaves this page: follow it to where it went, which says so and links back.
+            ...(moved
+              ? {
+                  redirectTo: `/sites/${siteId}/zones/${location.split(":")[1]}?moved=${encodeURIComponent(values.name || asset.name)}&from=${asset.location.split(":")[1]}`,
+                }
+              : {}),
           }),
         );
       }}

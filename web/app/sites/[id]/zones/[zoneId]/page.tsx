@@ -39,8 +39,18 @@ const ZCatalogPage = z.object({
 
 const PARTY = { asset_owner: "Asset owner", integrator: "Integrator", supplier: "Supplier" } as const;
 
-export default async function ZonePage({ params }: { params: Promise<{ id: string; zoneId: string }> }) {
+export default async function ZonePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; zoneId: string }>;
+  searchParams: Promise<{ moved?: string | string[]; from?: string | string[] }>;
+}) {
   const { id, zoneId } = await params;
+  const query = await searchParams;
+  const movedAsset = typeof query.moved === "string" ? query.moved : undefined;
+  const movedFrom =
+    typeof query.from === "string" && /^[0-9a-z]{26}$/.test(query.from) ? query.from : undefined;
   if (!/^[0-9a-z]{26}$/.test(id) || !/^[0-9a-z]{26}$/.test(zoneId)) notFound();
   let model: ReturnType<typeof ZSiteModelView.parse>;
   let evaluation: ReturnType<typeof ZSiteEvaluationView.parse>;
@@ -105,6 +115,20 @@ export default async function ZonePage({ params }: { params: Promise<{ id: strin
   return (
     <div className="space-y-6">
       <SiteNav siteId={id} siteName={model.name} current="zone" access={model.access} />
+      {movedAsset ? (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800"
+          data-testid="asset-moved"
+        >
+          {movedAsset} was moved here
+          {movedFrom && names.get(movedFrom) ? ` from ${names.get(movedFrom)}` : ""}; both are evaluated
+          again.{" "}
+          {movedFrom && names.get(movedFrom) ? (
+            <Link href={`/sites/${id}/zones/${movedFrom}`}>Back to {names.get(movedFrom)}</Link>
+          ) : null}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <div className="text-xs font-medium uppercase tracking-wide text-slate-500">
