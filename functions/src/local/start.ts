@@ -24,6 +24,7 @@ import {
 import { buildPortalIfStale } from "./portal-build";
 import { killGroup, waitForHttp } from "./processes";
 import { seedDemoData } from "./seed";
+import { seedDemoAdvisoriesOnce } from "./seed-demo-advisories";
 import { type StreamPoller, startLocalStreamPoller } from "./stream-poller";
 
 /**
@@ -216,6 +217,13 @@ async function main() {
   log(
     `stream poller started (e-mail and webhook messages go to ${path.relative(repoRoot, dataDir)}/outbox/)`,
   );
+  const demoAdvisories = await seedDemoAdvisoriesOnce(db);
+  if (demoAdvisories.ran)
+    log(
+      `imported ${demoAdvisories.imported} CISA advisories that name demo products` +
+        (demoAdvisories.rejected.length ? ` (refused: ${demoAdvisories.rejected.join(", ")})` : "") +
+        "; all 1,655: npm run -s assure -- csaf import ../shared/corpus/csaf/cisa-ics --local",
+    );
 
   const tsx = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
   run("api", process.execPath, [tsx, "functions/src/local/server.ts"], {

@@ -148,7 +148,9 @@ export default async function AdvisoriesPage({ searchParams }: { searchParams: P
               ? "You have not published advisories yet: write one or import a CSAF document."
               : scope === "shared"
                 ? "No supplier has shared a restricted advisory with you."
-                : "No advisories yet. The platform operator imports feeds (assure csaf import); suppliers publish their own."}
+                : isSupplier
+                  ? "No advisories yet. Write your first under “Write an advisory”, or import a CSAF document; the platform adds public feeds such as CISA's."
+                  : "No advisories yet. The platform adds public feeds such as CISA's, and suppliers publish their own: they appear here, with the assets they hit."}
         </div>
       ) : (
         <div className="card relative overflow-x-auto p-0">

@@ -67,7 +67,9 @@ export default async function Sites({ searchParams }: { searchParams: Promise<Se
         <div className="card text-center text-sm text-slate-600">
           {one(search.q)
             ? "No site matches the search."
-            : "No sites yet. Create the first one below, or import a site document."}
+            : canEdit
+              ? "No sites yet. Create the first one below, or import a site document."
+              : "No sites yet. Your role is viewer: an editor or admin of your organisation creates sites."}
         </div>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2" data-testid="site-list">

@@ -1,8 +1,9 @@
 import { CliError } from "../../cli/cli-error";
-import { createDb } from "../../db/client";
+import { createDb, type Db } from "../../db/client";
 import { localPaths, readJsonFile, ZLocalStackState } from "../../local/paths";
 import { PLATFORM_TENANT_ID } from "../../repos/advisories";
 import { createEvidenceStoreFromEnv } from "../../storage/create-evidence-store";
+import type { EvidenceStore } from "../../storage/evidence-store";
 import { catalogCandidates } from "./match-candidates";
 import { type ImportTarget, useCaseTarget } from "./run-import";
 
@@ -23,17 +24,24 @@ export function localImportTarget(input: { strict: boolean }): {
       `No local stack found in ${localPaths.state}: run \`npm start\` first, or import through the API.`,
     );
   const db = createDb({ tableName: state.tableName, endpoint: state.dynamoEndpoint });
-  const documents = createEvidenceStoreFromEnv(process.env, localPaths.evidence);
-  const target = useCaseTarget(
-    { db, documents, candidates: catalogCandidates(db, { cacheMs: 60_000 }), now: () => new Date() },
-    {
-      importer: { kind: "platform", actor: "cli:csaf-import", auditTenantId: PLATFORM_TENANT_ID },
-      strict: input.strict,
-    },
-  );
   return {
-    target,
+    target: localPlatformTarget(db, { strict: input.strict, actor: "cli:csaf-import" }),
     close: () => db.raw.destroy(),
     where: `the local stack (${state.dynamoEndpoint}, table ${state.tableName})`,
   };
+}
+
+/** The import use case as the platform on the local stack's table, documents kept in its evidence directory. */
+export function localPlatformTarget(
+  db: Db,
+  input: { strict: boolean; actor: string; documents?: EvidenceStore },
+): ImportTarget {
+  const documents = input.documents ?? createEvidenceStoreFromEnv(process.env, localPaths.evidence);
+  return useCaseTarget(
+    { db, documents, candidates: catalogCandidates(db, { cacheMs: 60_000 }), now: () => new Date() },
+    {
+      importer: { kind: "platform", actor: input.actor, auditTenantId: PLATFORM_TENANT_ID },
+      strict: input.strict,
+    },
+  );
 }
