@@ -54,14 +54,22 @@ export function VerifyForm({
     });
   return (
     <div className="space-y-2">
-      <div className="flex items-center gap-2">
+      <div>
+        <label htmlFor={`${id}-method`} className="text-xs font-medium">
+          How you checked who they are (required)
+        </label>
         <input
-          aria-label="How the identity was checked"
-          className="input py-1"
-          placeholder="How you checked (e.g. DNS TXT on domain)"
+          id={`${id}-method`}
+          className="input mt-1 py-1"
+          placeholder="e.g. DNS TXT record on northwind.example"
+          aria-describedby={`${id}-method-help`}
           value={method}
           onChange={(e) => setMethod(e.target.value)}
         />
+        <p id={`${id}-method-help`} className="text-xs text-slate-500">
+          Recorded with the verification and in the audit trail, so anyone can later see what “verified” rests
+          on (at least 3 characters).
+        </p>
       </div>
       <div>
         <label htmlFor={`${id}-ns`} className="text-xs font-medium">
@@ -95,10 +103,16 @@ export function VerifyForm({
           type="button"
           className="btn-primary py-1"
           disabled={pending || method.trim().length < 3}
+          aria-describedby={method.trim().length < 3 ? `${id}-method-needed` : undefined}
           onClick={save}
         >
           {verification ? "Save" : "Verify"}
         </button>
+        {method.trim().length < 3 ? (
+          <span id={`${id}-method-needed`} className="text-xs text-slate-600">
+            Say how you checked first.
+          </span>
+        ) : null}
         {verification ? (
           <button type="button" className="btn-danger py-1" disabled={pending} onClick={withdraw}>
             Remove verification
