@@ -96,12 +96,18 @@ describe("advisories: import, impact on an asset owner's zones, supplier publish
 
     const page = await newPage(OPERATOR);
     await page.goto(portal("/advisories/import"));
-    await page.getByLabel("CSAF files", { exact: true }).setInputFiles([good, bad]);
+    // Every file gets a result, a file that is not JSON included, and a refused one shows red, not a full bar.
+    const notes = path.join(folder, "notes.txt");
+    writeFileSync(notes, "not an advisory");
+    await page.getByLabel("CSAF files", { exact: true }).setInputFiles([good, bad, notes]);
     const results = page.getByTestId("upload-results");
     await expect.poll(() => results.getByText("created").count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => results.getByText("rejected").count()).toBe(1);
+    await expect.poll(() => results.getByText("rejected", { exact: true }).count()).toBe(2);
     expect(await results.innerText()).toContain("6.1.16");
-    await expect.poll(() => page.getByText("2 of 2 processed").isVisible()).toBe(true);
+    expect(await results.innerText()).toContain("Not a JSON file");
+    expect(await results.getByText("✗ refused").count()).toBe(2);
+    await expect.poll(() => page.getByText("3 of 3 processed").isVisible()).toBe(true);
+    expect(await page.getByText("· 2 refused").isVisible()).toBe(true);
     await screenshot(page, "20-operator-imports-csaf");
     await page.context().close();
   });

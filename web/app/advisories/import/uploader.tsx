@@ -52,21 +52,34 @@ export function CsafUploader() {
 
   const counter = useRef(0);
   const upload = async (files: File[]) => {
-    const json = files.filter((f) => f.name.toLowerCase().endsWith(".json"));
-    if (json.length === 0) return;
+    if (files.length === 0) return;
+    const isJson = (f: File) => f.name.toLowerCase().endsWith(".json");
     const offset = rows.length;
+    // Every dropped file gets a row and a result: one that is not JSON is refused here, not silently left out.
     setRows((current) => [
       ...current,
-      ...json.map((f) => ({
-        key: String(++counter.current),
-        name: f.name,
-        size: f.size,
-        state: "waiting" as const,
-        progress: 0,
-      })),
+      ...files.map((f) =>
+        isJson(f)
+          ? {
+              key: String(++counter.current),
+              name: f.name,
+              size: f.size,
+              state: "waiting" as const,
+              progress: 0,
+            }
+          : {
+              key: String(++counter.current),
+              name: f.name,
+              size: f.size,
+              state: "rejected" as const,
+              progress: 0,
+              errors: [{ message: "Not a JSON file: CSAF 2.0 advisories are JSON documents (.json)." }],
+            },
+      ),
     ]);
     setBusy(true);
-    for (const [i, file] of json.entries()) {
+    for (const [i, file] of files.entries()) {
+      if (!isJson(file)) continue;
       const index = offset + i;
       update(index, { state: "uploading" });
       const { status, body } = await send(file, strict, (progress) => update(index, { progress }));
@@ -98,6 +111,7 @@ export function CsafUploader() {
   };
 
   const finished = rows.filter((r) => r.state !== "waiting" && r.state !== "uploading").length;
+  const refused = rows.filter((r) => r.state === "rejected" || r.state === "failed").length;
   return (
     <div className="space-y-4">
       <section
@@ -140,6 +154,7 @@ export function CsafUploader() {
         <div className="card p-0">
           <div className="px-4 py-3 text-sm" aria-live="polite">
             {finished} of {rows.length} processed
+            {refused ? <span className="ml-1 font-medium text-red-800">· {refused} refused</span> : null}
             <progress
               className="ml-3 align-middle"
               max={rows.length}
@@ -163,7 +178,12 @@ export function CsafUploader() {
                     <div className="text-xs text-slate-500">{(row.size / 1024).toFixed(0)} KB</div>
                   </td>
                   <td>
-                    <progress max={1} value={row.progress} aria-label={`Upload of ${row.name}`} />
+                    {row.state === "rejected" || row.state === "failed" ? (
+                      // A full (green) bar would read as success: a refused file says so in red instead.
+                      <span className="text-sm font-medium text-red-800">✗ refused</span>
+                    ) : (
+                      <progress max={1} value={row.progress} aria-label={`Upload of ${row.name}`} />
+                    )}
                   </td>
                   <td className="text-sm">
                     {row.state === "done" ? (
