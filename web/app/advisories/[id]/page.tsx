@@ -44,8 +44,14 @@ export default async function AdvisoryPage({
   const isOwner = context.membership.tenantKinds.includes("asset_owner");
   const canEdit = a.owner.kind === "supplier" && a.owner.tenantId === tenantId && a.source === "authored";
   const myDecision = new Map(a.myDecisions.map((d) => [d.componentId, d.verdict]));
-  const canDecide = (supplierTenantId: string) =>
-    context.membership.role !== "viewer" && (supplierTenantId === tenantId || isOwner);
+  // A supplier's own advisory names its own products: an unambiguous match to one of them needs no confirmation
+  // from that supplier (it may still reject one the matching placed in review, or an asset owner may decide).
+  const ownAdvisory = a.owner.kind === "supplier" && a.owner.tenantId === tenantId;
+  const canDecide = (m: { supplierTenantId: string; state: string; decision?: unknown }) =>
+    context.membership.role !== "viewer" &&
+    (isOwner ||
+      (m.supplierTenantId === tenantId &&
+        !(ownAdvisory && m.state === "active" && m.decision === undefined)));
   const productName = new Map(a.products.map((p) => [p.productId, p.name]));
   return (
     <div className="space-y-6">
@@ -229,7 +235,7 @@ export default async function AdvisoryPage({
                       ) : null}
                     </td>
                     <td>
-                      {canDecide(m.supplierTenantId) ? (
+                      {canDecide(m) ? (
                         <form action={decideMatchAction} className="flex gap-2">
                           <input type="hidden" name="advisoryId" value={a.id} />
                           <input type="hidden" name="componentId" value={m.componentId} />
@@ -252,6 +258,8 @@ export default async function AdvisoryPage({
                             Reject
                           </button>
                         </form>
+                      ) : ownAdvisory && m.supplierTenantId === tenantId ? (
+                        <span className="text-xs text-slate-500">your advisory names it</span>
                       ) : (
                         <span className="text-xs text-slate-500">{mine ?? "—"}</span>
                       )}
