@@ -574,6 +574,8 @@ describe("obligations", () => {
     expect(lines[0]).toContain("Verdict");
     expect(lines).toHaveLength(1 + 2 * 7);
     expect(lines.some((line) => line.includes("PLC-D1") && line.includes("gap"))).toBe(true);
+    // Reasons name assets, countermeasures and components as people do, never by internal id.
+    expect(lines.slice(1).join("\n")).not.toMatch(/\b[0-9a-z]{26}\b/);
 
     const xlsx = await t.app.request(`${s}/reports/obligations.xlsx`, { headers: owner.headers() });
     const workbook = new ExcelJS.Workbook();

@@ -1,6 +1,8 @@
 import {
+  documentNames,
   FOUNDATIONAL_REQUIREMENTS,
   isOverdue,
+  nameIds,
   OBLIGATION_SOURCE_LABELS,
   OBLIGATION_STATUS_LABELS,
   PARTY_LABELS,
@@ -14,6 +16,8 @@ type Row = (string | number)[];
 /** One row per asset and FR: the matrix auditors check, with the engine's reasons. */
 export function matrixRows(document: TSiteDocument, result: TEvaluationResult): Row[] {
   const names = new Map(document.components.map((c) => [c.id, c.name ?? c.id]));
+  // Reasons name assets, countermeasures and components by id: the export names them as people do.
+  const everyName = documentNames(document);
   const groups = new Map<string, { name: string }>(
     [...document.zones, ...document.conduits].map((g) => [g.id, g]),
   );
@@ -58,7 +62,7 @@ export function matrixRows(document: TSiteDocument, result: TEvaluationResult): 
             fr.effective,
             fr.verdict,
             asset.atRisk ? "yes" : "no",
-            fr.reasons.map((r) => r.message).join(" | "),
+            fr.reasons.map((r) => nameIds(r.message, everyName)).join(" | "),
           ]);
         }
       }

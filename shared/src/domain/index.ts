@@ -18,6 +18,7 @@ export * from "./evidence";
 export * from "./grant";
 export * from "./ids";
 export * from "./messages";
+export * from "./name-ids";
 export * from "./notification";
 export * from "./obligation";
 export * from "./obligation-plan";
