@@ -559,8 +559,16 @@ describe("obligations", () => {
   });
 
   it("filters overdue obligations and exports the matrix and obligations as CSV and XLSX", async () => {
-    const { site } = await modelSite();
+    const { site, plc } = await modelSite();
     const s = `/v1/sites/${site.id}`;
+    // A covered FR: its reason names the countermeasure, which the export must name in words.
+    const measure = await call(owner, "POST", `${s}/countermeasures`, {
+      name: "Jump host MFA",
+      scope: { kind: "asset", id: plc.id },
+      frs: [1],
+      raisesTo: 2,
+    });
+    expect(measure.status).toBe(201);
     const list = await json(await call(owner, "GET", `${s}/obligations?limit=1`));
     const first = list.body.items[0];
     await call(owner, "PATCH", `${s}/obligations/${first.id}`, { due: "2020-01-01" }, first.version);
@@ -573,7 +581,8 @@ describe("obligations", () => {
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines[0]).toContain("Verdict");
     expect(lines).toHaveLength(1 + 2 * 7);
-    expect(lines.some((line) => line.includes("PLC-D1") && line.includes("gap"))).toBe(true);
+    expect(lines.some((line) => line.includes("PLC-D1") && line.includes("covered"))).toBe(true);
+    expect(lines.some((line) => line.includes("Jump host MFA"))).toBe(true);
     // Reasons name assets, countermeasures and components as people do, never by internal id.
     expect(lines.slice(1).join("\n")).not.toMatch(/\b[0-9a-z]{26}\b/);
 
