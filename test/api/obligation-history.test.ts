@@ -49,8 +49,24 @@ it("names the people in an obligation's history", async () => {
     obligation.version,
   );
   expect(started.status).toBe(200);
+  // Someone of another organisation working on the site is named with that organisation.
+  const integrator = await t.actor(["integrator"], "owner", "History Integrator");
+  const grant = await call("POST", `/v1/sites/${site.id}/grants`, {
+    granteeSlug: integrator.tenant.slug,
+    access: "write",
+  });
+  expect(grant.status).toBe(201);
+  const due = await t.app.request(`/v1/sites/${site.id}/obligations/${obligation.id}`, {
+    method: "PATCH",
+    headers: integrator.headers({ "if-match": `"${started.body.version}"` }),
+    body: JSON.stringify({ due: "2027-03-31" }),
+  });
+  expect(due.status).toBe(200);
   const read = (await call("GET", `/v1/sites/${site.id}/obligations/${obligation.id}`)).body;
   const change = read.history.find((h: { action: string }) => h.action === "status");
   expect(change).toMatchObject({ from: "open", to: "in_progress", actorName: owner.user.name });
+  expect(read.history.find((h: { action: string }) => h.action === "due")).toMatchObject({
+    actorName: `${integrator.user.name} (History Integrator)`,
+  });
   for (const entry of read.history) expect(entry.actorName).toEqual(expect.any(String));
 });

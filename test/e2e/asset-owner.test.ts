@@ -432,8 +432,10 @@ describe("the asset owner models a site, closes gaps and tracks obligations with
     expect(bytes.status()).toBe(200);
     expect(Buffer.from(await bytes.body())).toEqual(EVIDENCE);
     const history = await owner.getByTestId("obligation-history").innerText();
-    expect(history).toContain("evidence added");
-    expect(history).toContain("status open → met");
+    // History in words: who (with their organisation when not the owner's), what, and statuses by their labels.
+    expect(history).toContain("Anna Weber (Northwind Automation) added evidence");
+    expect(history).toContain("changed the status: Open → Met");
+    expect(history).not.toContain("in_progress");
 
     const stranger = await newPage(OTHER_OWNER);
     expect((await stranger.request.get(portal(fileUrl))).status()).toBe(404);
