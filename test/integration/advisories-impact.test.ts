@@ -248,8 +248,16 @@ describe("advisory impact through the stream", () => {
 
     expect(await kinds(ownerA.id)).toEqual(["advisory_impact"]);
     expect(await unreadCount(db, ownerA.id)).toBe(1);
-    expect(await kinds(supplier.id)).toEqual(["advisory_fix_requested"]);
-    expect(await kinds(integrator.id)).toEqual(["advisory_validation_requested"]);
+    // The supplier also owes the site's role baselines (IEC 62443-4-1): one "obligations assigned" entry for them.
+    expect(await kinds(supplier.id)).toEqual(["advisory_fix_requested", "obligation_assigned"]);
+    // The integrator also heard that the site was shared with it, that it is the responsible integrator and
+    // that the site's integrator obligations are its own.
+    expect(await kinds(integrator.id)).toEqual([
+      "advisory_validation_requested",
+      "integrator_named",
+      "obligation_assigned",
+      "site_shared",
+    ]);
 
     // E-mail went to ownerA's address only, naming only ownerA's assets.
     const sent = readFileSync(path.join(outbox, "messages.jsonl"), "utf8")
@@ -280,7 +288,7 @@ describe("advisory impact through the stream", () => {
     expect(again.outcome).toBe("unchanged");
     await poller.drain();
     expect(await unreadCount(db, ownerA.id)).toBe(1);
-    expect(await kinds(supplier.id)).toEqual(["advisory_fix_requested"]);
+    expect(await kinds(supplier.id)).toEqual(["advisory_fix_requested", "obligation_assigned"]);
   });
 
   it("follows the asset: a new affected asset is marked, upgrading to the fixed version resolves it", async () => {
@@ -464,7 +472,7 @@ describe("advisory impact through the stream", () => {
     expect(impacts).toEqual([
       expect.objectContaining({ assetId: rioAsset.id, assetVersion: "3.0.2", affected: true, state: "open" }),
     ]);
-    expect(await kinds(heron.id)).toEqual(["advisory_fix_requested"]);
+    expect(await kinds(heron.id)).toEqual(["advisory_fix_requested", "obligation_assigned"]);
 
     // The supplier's own advisory reaches its NDA component published afterwards.
     const own = await importAdvisory(

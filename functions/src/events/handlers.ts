@@ -1,6 +1,7 @@
 import type { ImpactDeps } from "../usecases/apply-advisory-impact";
 import { registerAdvisoryHandlers, streamDepsFromEnv } from "./advisory-handlers";
 import { registerCatalogFactHandlers } from "./catalog-handlers";
+import { registerCollaborationHandlers } from "./collaboration-handlers";
 import { type StreamHandlerRegistry, streamHandlers } from "./registry";
 
 export interface StreamHandlerOptions {
@@ -25,6 +26,10 @@ export function registerAllStreamHandlers(
       return fromEnv;
     });
   registerAdvisoryHandlers(registry, advisoryDeps);
+  registerCollaborationHandlers(registry, () => {
+    const { db, notifier } = advisoryDeps();
+    return { db, notifier };
+  });
   registerCatalogFactHandlers(registry, () => advisoryDeps().db);
   return registry;
 }

@@ -10,6 +10,7 @@ export * from "./claim";
 export * from "./claim-check";
 export * from "./claim-diff";
 export * from "./claims-document";
+export * from "./collaboration-notices";
 export * from "./component";
 export * from "./component-disclosure";
 export * from "./conduit";

@@ -9,6 +9,14 @@ export const NOTIFICATION_KINDS = [
   "advisory_validation_requested",
   /** A supplier's certification enters a reminder window before expiry, or expired. */
   "certificate_expiry",
+  /** An asset owner shared a site with the tenant, changed its access, or withdrew it. */
+  "site_shared",
+  /** The tenant became (or stopped being) a site's responsible integrator. */
+  "integrator_named",
+  /** Obligations on a site were assigned to the tenant. */
+  "obligation_assigned",
+  /** Another organisation changed the status, due date or waiver of an obligation the tenant owes or is owed. */
+  "obligation_changed",
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

@@ -12,6 +12,10 @@ const KIND_LABELS: Record<string, string> = {
   advisory_fix_requested: "Fix requested",
   advisory_validation_requested: "Validation requested",
   certificate_expiry: "Certificate expiry",
+  site_shared: "Site shared with you",
+  integrator_named: "Responsible integrator",
+  obligation_assigned: "Obligations assigned to you",
+  obligation_changed: "Obligation changed",
 };
 
 type Search = Record<string, string | string[] | undefined>;
