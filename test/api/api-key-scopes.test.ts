@@ -6,6 +6,7 @@ import { type AppEnv, type AuthContext, createRouter } from "../../functions/src
 import { onError } from "../../functions/src/http/errors";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
 import { buildCsaf } from "../builders/csaf";
+import { createSiteOverApi } from "../builders/site";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
 
 /**
@@ -66,22 +67,7 @@ beforeAll(async () => {
   });
   expect(imported.status).toBe(201);
   matchPath = `/v1/advisories/${(await imported.json()).advisory.id}/matches/${plc.id}/decision`;
-  const post = async (path: string, body: unknown) =>
-    t.app.request(path, { method: "POST", headers: owner.headers(), body: JSON.stringify(body) });
-  const site = await (await post("/v1/sites", { name: "Scoped Plant" })).json();
-  sitePath = `/v1/sites/${site.id}`;
-  const zone = await (
-    await post(`${sitePath}/zones`, { name: "Control", slT: [2, 2, 2, 2, 2, 2, 2] })
-  ).json();
-  const asset = await post(`${sitePath}/assets`, {
-    name: "PLC-1",
-    location: { kind: "zone", zoneId: zone.id },
-    supplierTenantId: plc.supplierTenantId,
-    componentId: plc.id,
-    version: "1.0.0",
-    count: 1,
-  });
-  expect(asset.status).toBe(201);
+  ({ sitePath } = await createSiteOverApi(t, owner, { component: plc, name: "Scoped Plant" }));
   const list = await (
     await t.app.request(`${sitePath}/obligations?limit=100`, { headers: owner.headers() })
   ).json();

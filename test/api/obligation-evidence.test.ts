@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
+import { createSiteOverApi } from "../builders/site";
 import { createTestApp, type TestActor, type TestApp } from "../support/app";
 
 /**
@@ -81,20 +82,7 @@ beforeAll(async () => {
       slC: [2, 2, 2, 2, 2, 2, 2],
     }),
   });
-  const site = await (await call(owner, "POST", "/v1/sites", { name: "Evidence Plant" })).json();
-  sitePath = `/v1/sites/${site.id}`;
-  const zone = await (
-    await call(owner, "POST", `${sitePath}/zones`, { name: "Control", slT: [2, 2, 2, 2, 2, 2, 2] })
-  ).json();
-  const asset = await call(owner, "POST", `${sitePath}/assets`, {
-    name: "PLC-1",
-    location: { kind: "zone", zoneId: zone.id },
-    supplierTenantId: plc.supplierTenantId,
-    componentId: plc.id,
-    version: "1.0.0",
-    count: 1,
-  });
-  expect(asset.status).toBe(201);
+  ({ sitePath } = await createSiteOverApi(t, owner, { component: plc, name: "Evidence Plant" }));
   expect(
     (
       await call(owner, "POST", `${sitePath}/grants`, {

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { buildComponentInput, createPublishedComponent } from "../builders/component";
+import { createSiteOverApi } from "../builders/site";
 import { createTestApp } from "../support/app";
 
 // An obligation's history names who acted, in words (people by name), for everyone who may read it.
@@ -19,20 +20,11 @@ it("names the people in an obligation's history", async () => {
     });
     return { status: res.status, body: await res.json() };
   };
-  const site = (await call("POST", "/v1/sites", { name: "History Plant" })).body;
-  const zone = (
-    await call("POST", `/v1/sites/${site.id}/zones`, { name: "Cell", slT: [2, 2, 2, 2, 2, 2, 2] })
-  ).body;
-  const asset = (
-    await call("POST", `/v1/sites/${site.id}/assets`, {
-      name: "PLC-1",
-      location: { kind: "zone", zoneId: zone.id },
-      supplierTenantId: plc.supplierTenantId,
-      componentId: plc.id,
-      version: "1.0.0",
-      count: 1,
-    })
-  ).body;
+  const { site, asset } = await createSiteOverApi(t, owner, {
+    component: plc,
+    name: "History Plant",
+    zone: { name: "Cell" },
+  });
   await call("POST", `/v1/sites/${site.id}/countermeasures`, {
     name: "Jump host MFA",
     scope: { kind: "asset", id: asset.id },

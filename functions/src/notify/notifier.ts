@@ -1,4 +1,4 @@
-import type { TNotification, TNotificationKind } from "@assure/shared";
+import type { TNotice, TNotification } from "@assure/shared";
 import type { Db } from "../db/client";
 import type { Logger } from "../observability/logger";
 import { getAdvisorySettings } from "../repos/advisories";
@@ -6,16 +6,8 @@ import { deliverNotification } from "../repos/notifications";
 import { getWebhookSecret } from "../repos/webhook-secrets";
 import type { NotificationSender } from "./sender";
 
-export interface NotificationInput {
-  tenantId: string;
-  kind: TNotificationKind;
-  title: string;
-  body: string;
-  /** Portal path, e.g. /advisories/<id>. */
-  link: string;
-  /** With kind and tenant, makes delivery idempotent. */
-  subject: string;
-}
+/** What to deliver: the shared notice shape (tenant, kind, title, body, portal link, idempotency subject). */
+export type NotificationInput = TNotice;
 
 export interface Notifier {
   /** Writes the inbox entry (once per tenant, kind and subject) and, when new, sends e-mail/webhook. */
