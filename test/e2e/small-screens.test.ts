@@ -13,6 +13,16 @@ async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
+/** Text a person can read that was written for machines: a raw id or a schema library's default message. */
+const MACHINE_TEXT = [/\b[0-9a-z]{26}\b/, /Too (small|big): expected/, /Invalid (input|ISO|option|string)/];
+async function machineText(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return MACHINE_TEXT.flatMap((pattern) => {
+    const found = pattern.exec(text);
+    return found ? [text.slice(Math.max(0, found.index - 40), found.index + found[0].length + 20)] : [];
+  });
+}
+
 const personas = [
   {
     who: "supplier",
@@ -56,6 +66,7 @@ describe("at 390 px", () => {
       for (const path of pages) {
         await page.goto(portal(path));
         expect({ path, overflow: await overflow(page) }).toEqual({ path, overflow: 0 });
+        expect({ path, machineText: await machineText(page) }).toEqual({ path, machineText: [] });
       }
       const toggle = page.getByRole("button", { name: "Menu", exact: true });
       expect(await toggle.getAttribute("aria-expanded")).toBe("false");
@@ -80,21 +91,32 @@ describe("at 390 px", () => {
     await page.waitForURL(/\/sites\/[0-9a-z]{26}$/);
     const site = page.url();
     expect(await overflow(page)).toBe(0);
-    for (const sub of ["/obligations", "/sharing", "/report"]) {
+    for (const sub of ["", "/obligations", "/sharing", "/report"]) {
       await page.goto(`${site}${sub}`);
       expect({ sub, overflow: await overflow(page) }).toEqual({ sub, overflow: 0 });
+      expect({ sub, machineText: await machineText(page) }).toEqual({ sub, machineText: [] });
     }
     await page.goto(site);
     const zoneLink = page.getByTestId("zones-table").getByRole("link").first();
     await zoneLink.click();
     await page.waitForURL(/\/zones\//);
     expect(await overflow(page)).toBe(0);
+    expect(await machineText(page)).toEqual([]);
     await screenshot(page, "91-phone-zone");
     await page.context().close();
   });
 });
 
 describe("at 1,366 px", () => {
+  it.each(personas)("the $who's pages show no ids or schema messages", async ({ email, pages }) => {
+    const page = await signedInPage(email, { width: 1366, height: 900 });
+    for (const path of pages) {
+      await page.goto(portal(path));
+      expect({ path, machineText: await machineText(page) }).toEqual({ path, machineText: [] });
+    }
+    await page.context().close();
+  });
+
   it("the header stays on one line with the supplier's name", async () => {
     const page = await signedInPage("anna.weber@northwind.example", { width: 1366, height: 900 });
     await page.goto(portal("/catalog"));
