@@ -3,7 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Db } from "../db/client";
 import type { AppDeps } from "../deps";
-import { AppError, invalidFields, zodIssuesToFieldErrors } from "./errors";
+import { invalidFields, zodIssuesToFieldErrors } from "./errors";
 import { guardRoute } from "./route-access";
 
 /** Who is calling, derived from a verified token or API key, never from the request body. */
