@@ -17,6 +17,11 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { ROUTE_GROUPS } from "../functions/src/app";
 import { generateSigningJwk, importSigningKey, signToken } from "../functions/src/auth/tokens";
+import { createDb } from "../functions/src/db/client";
+import { ensureTable } from "../functions/src/db/migrate";
+import { startDynamoLocal } from "../functions/src/local/dynamo-local";
+import { createTenant } from "../functions/src/repos/tenants";
+import { addMembership, createUser } from "../functions/src/repos/users";
 import {
   BUNDLE_SIZE_LIMITS_BYTES,
   bundleEntry,
@@ -207,11 +212,34 @@ const baselineInit = measureColdStarts(path.join(baseline.dir, "index.mjs"), "--
 const apiBytes = api.initBytes;
 
 // The first request to each route group in a fresh process: an authenticated GET of a path the group does not
-// serve, so the group loads and answers 404 without touching DynamoDB (user tokens need no table read).
+// serve, so the group loads and answers 404. Authentication reads the caller's user and membership (one BatchGet,
+// as on every call in AWS), so the requests go to an in-memory DynamoDB Local with that user in it.
+const dynamo = await startDynamoLocal();
+const benchDb = createDb({
+  tableName: apiEnvironment.TABLE_NAME ?? "assure-bench",
+  endpoint: dynamo.endpoint,
+});
+await ensureTable(benchDb);
+const benchNow = new Date();
+const benchTenant = await createTenant(benchDb, {
+  slug: "bench",
+  name: "Bench Tenant",
+  kinds: ["asset_owner"],
+  actor: "bench",
+  now: benchNow,
+});
+const benchUser = await createUser(benchDb, { email: "bench@example.test", name: "Bench", now: benchNow });
+await addMembership(benchDb, {
+  tenant: benchTenant,
+  user: benchUser,
+  role: "owner",
+  actor: "bench",
+  now: benchNow,
+});
 const { privateJwk, publicJwk } = await generateSigningJwk("bench");
 const benchToken = await signToken(
   await importSigningKey(privateJwk),
-  { sub: "01jbenchuser0000000000000a", tid: "01jbenchtenant000000000000", role: "owner" },
+  { sub: benchUser.id, tid: benchTenant.id, role: "owner", sat: Date.now() },
   { issuer: apiEnvironment.AUTH_ISSUER, audience: apiEnvironment.AUTH_AUDIENCE },
 );
 const groupRuns = quick ? 3 : 7;
@@ -223,6 +251,9 @@ for (const prefix of ["(no group)", ...ROUTE_GROUPS.map((group) => group.prefix)
   const extraEnv = {
     AUTH_JWKS: JSON.stringify({ keys: [publicJwk] }),
     BENCH_REQUEST: JSON.stringify({ path, token: benchToken }),
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
   };
   coldStart(apiFile, "--enable-source-maps", apiAllSdkImports, extraEnv);
   const runs = Array.from({ length: groupRuns }, () =>
@@ -238,6 +269,8 @@ for (const prefix of ["(no group)", ...ROUTE_GROUPS.map((group) => group.prefix)
     status: runs[0]?.status ?? 0,
   };
 }
+benchDb.raw.destroy();
+await dynamo.stop();
 
 const result = {
   benchmark: "infra",
@@ -274,7 +307,8 @@ const result = {
   baselineInit,
   firstRequestByGroup: {
     description:
-      "fresh process, SDK preloaded: the first authenticated request under each route group (loads the group, answers " +
+      "fresh process, SDK preloaded: the first authenticated request under each route group (reads the caller's " +
+      "membership from DynamoDB Local, loads the group, answers " +
       "404); the control '(no group)' is a /v1 path outside every group (token verification and the app only)",
     runs: groupRuns,
     groups: firstRequestByGroup,
