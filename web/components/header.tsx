@@ -35,7 +35,8 @@ export function Header({ session }: { session: Session }) {
           >
             62
           </span>
-          Assure
+          {/* On a phone the mark alone: the name stays for screen readers, the row keeps room for the menu. */}
+          <span className="sr-only sm:not-sr-only">Assure</span>
         </Link>
         <MainMenu links={links}>
           <TenantSwitcher memberships={session.memberships} currentTenantId={session.currentTenantId} />
