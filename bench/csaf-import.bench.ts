@@ -1,5 +1,5 @@
 /**
- * CSAF import throughput (DESIGN.md §6, issue 7): validate and import the CISA ICS corpus into DynamoDB Local (one
+ * CSAF import throughput: validate and import the CISA ICS corpus into DynamoDB Local (one
  * in-memory instance, as the tests use) through the same use case as POST /v1/advisories and `assure csaf import
  * --local` — strict validation, summary, product matching against the seeded demo catalog, the original document
  * in a local document store, summary + match items + revision + audit in DynamoDB. Reports documents/s, the

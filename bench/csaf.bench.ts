@@ -1,5 +1,5 @@
 /**
- * CSAF validation throughput over the CISA ICS corpus (DESIGN.md §6): this project's validator (strict schema +
+ * CSAF validation throughput over the CISA ICS corpus: this project's validator (strict schema +
  * all §6.1 mandatory tests) against @secvisogram/csaf-validator-lib's own validateStrict with its strict schema
  * and mandatory tests (the peer), and a plain ajv schema-only pass (the floor), on the same documents in the
  * same process. Documents are read and parsed once, outside the timed loops. Peak RSS is the process's during

@@ -1,5 +1,5 @@
 /**
- * Engine benchmark (issue 3): evaluates a generated plant of 200 zones × 50 assets (10,000 assets, 500
+ * Engine benchmark: evaluates a generated plant of 200 zones × 50 assets (10,000 assets, 500
  * components, 1,000 countermeasures, 2,000 advisories). Reports median wall and CPU time, peak memory, the ratio
  * to a plain loop reading the same inputs (the floor) and how time grows with the number of assets.
  * It runs with the V8 flags the API is deployed with (ENGINE_NODE_FLAGS, re-starting itself with them when

@@ -1,5 +1,5 @@
 /**
- * Lambda packaging benchmark (issue #6, docs/adr/0026): for every function bundle (AWS SDK external, exactly the
+ * Lambda packaging benchmark (docs/adr/0026): for every function bundle (AWS SDK external, exactly the
  * bundles the stack deploys, infra/src/bundling.ts), an esbuild-metafile analysis — the entry chunk, what loads at
  * init (the entry chunk and the chunks it imports statically), the total with the chunks only `import()` loads,
  * and the largest packages on each side — and the cold-init time of the API handler module in a fresh Node

@@ -28,7 +28,7 @@ export const FUNCTION_NAMES = Object.keys(FUNCTION_ENTRIES) as FunctionName[];
  * deferred and why: docs/adr/0026-api-code-splitting.md.
  */
 export const BUNDLE_SIZE_LIMITS_BYTES: Record<FunctionName, { init: number; total: number }> = {
-  // init (~320 KiB): zod, Hono, the OpenAPI extension, jose, config, authentication. Issue #6's target.
+  // init (~320 KiB): zod, Hono, the OpenAPI extension, jose, config, authentication. The target.
   // total (~2.7 MiB): the route groups (~500 KiB), the CSAF validator (csaf-validator-lib, ajv, js-joda and the
   // CSAF/CVSS schemas, ~1.1 MiB) and exceljs with its zip and stream dependencies (~0.8 MiB).
   api: { init: 500 * 1024, total: 3 * 1024 * 1024 },

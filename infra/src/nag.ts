@@ -9,8 +9,7 @@ import type { IConstruct } from "constructs";
  */
 
 export const NAG_REASONS = {
-  nodeRuntime:
-    "Node.js 22 is the project's pinned LTS runtime (issue #6); runtimes move together with the toolchain.",
+  nodeRuntime: "Node.js 22 is the project's pinned LTS runtime; runtimes move together with the toolchain.",
   basicExecutionRole: "AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs.",
   xrayWildcard: "X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.",
   tableIndexes: "Queries the table's GSIs (declared in functions/src/db/table.ts); scoped to this one table.",

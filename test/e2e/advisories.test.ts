@@ -17,7 +17,7 @@ import { buildCsaf } from "../builders/csaf";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
 
 /**
- * Issue 7 in the browser: the platform operator uploads a new CSAF advisory, the stream (polled from DynamoDB
+ * Advisories in the browser: the platform operator uploads a new CSAF advisory, the stream (polled from DynamoDB
  * Local, as `npm start` does) marks the affected assets, and the asset owner sees the impact on the zones of its
  * site with remediation obligations and an unread notification; a supplier writes an advisory in the portal and
  * it is served through the portal's CSAF provider endpoints.

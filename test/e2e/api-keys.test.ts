@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import { screenshot, useDemoBrowser } from "../support/browser";
 
 /**
- * A supplier's CI gets an API key from the portal (issue 2): created in Settings, its secret shown once, usable
+ * A supplier's CI gets an API key from the portal: created in Settings, its secret shown once, usable
  * against the API at once, and refused as soon as it is revoked.
  */
 const SUPPLIER = "marco.rossi@helvetia-controls.example";

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from "../../functions/src/local/demo-data";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
 
 /**
- * The asset owner's day (issue 5): model a site with zones and conduits, see which assets fall short of SL-T and
+ * The asset owner's day: model a site with zones and conduits, see which assets fall short of SL-T and
  * why, close one gap with a countermeasure and another with a suggested component (what-if, then commit), edit
  * zones, conduits and countermeasures, share the site with the integrator (read, then write), and track the
  * obligations with the integrator and a supplier — each seeing only what it owes, evidence files included.

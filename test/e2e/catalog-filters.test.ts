@@ -22,7 +22,7 @@ import { buildCsaf } from "../builders/csaf";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
 
 /**
- * DESIGN §7 in the browser: the catalog filters by "certification valid" and "open advisories" and shows both as
+ * In the browser: the catalog filters by "certification valid" and "open advisories" and shows both as
  * columns; the component page lists the advisories naming the component with their status for it, or says that
  * none does. Advisories are imported below the HTTP layer (as the feed poller does) and the stream (polled from
  * DynamoDB Local, as `npm start` does) derives the catalog facts. A TLP:AMBER advisory shared with Rheinwasser

@@ -39,7 +39,7 @@ describe("function bundles (minified, AWS SDK external, split into chunks)", () 
     expect(bundle.initBytes).toBeLessThanOrEqual(bundle.totalBytes);
   });
 
-  it("holds the API's cold path to issue #6's 500 kB: routes, validator, spreadsheets and bcrypt load later", () => {
+  it("holds the API's cold path to its 500 kB budget: routes, validator, spreadsheets and bcrypt load later", () => {
     const api = bundles.api;
     expect(BUNDLE_SIZE_LIMITS_BYTES.api.init).toBeLessThanOrEqual(500 * 1024);
     expect(api.initBytes).toBeLessThanOrEqual(500 * 1024);

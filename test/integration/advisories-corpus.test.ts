@@ -24,7 +24,7 @@ const cisaDir = path.join(
 const hasCorpus = existsSync(cisaDir);
 if (!hasCorpus) console.warn(`skipped: CSAF corpus not found at ${cisaDir}`);
 
-/** Issue 7's "done when": every CISA advisory imports (three with a conformance warning), matched to the demo catalog. */
+/** Every CISA advisory imports (three with a conformance warning), matched to the demo catalog. */
 describe.runIf(hasCorpus)("the whole CISA corpus into DynamoDB Local", () => {
   it("imports all 1,655 advisories, 3 with a 6.1.11 conformance warning, products matched to seeded components", async () => {
     const db = await createTestDb("corpus");

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCertificateExpiryReminders } from "../../functions/src/jobs/certificate-expiry";
+import { certificateExpiryPorts } from "../../functions/src/jobs/certificate-expiry-ports";
 import { createLogger } from "../../functions/src/observability/logger";
-import { certificateExpiryPorts, createCertification } from "../../functions/src/repos/certifications";
+import { createCertification } from "../../functions/src/repos/certifications";
 import { listNotifications } from "../../functions/src/repos/notifications";
 import { createTenant } from "../../functions/src/repos/tenants";
 import { createTestDb } from "../support/db";

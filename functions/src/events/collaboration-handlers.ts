@@ -11,7 +11,6 @@ import type { Db } from "../db/client";
 import type { Notifier } from "../notify/notifier";
 import { getSite } from "../repos/sites";
 import { getTenant } from "../repos/tenants";
-import { listMembershipsOfUser } from "../repos/users";
 import type { StreamHandlerRegistry } from "./registry";
 
 export interface CollaborationDeps {
@@ -65,14 +64,16 @@ export function registerCollaborationHandlers(
     handle: async (change) => {
       const after = change.newItem;
       if (!after?.active) return;
-      // Whose member made the change: that organisation is not told of its own work.
+      // Decide before reading anything: most obligation writes concern nobody else.
+      const candidates = obligationNotices(change.oldItem, after, { name: "" }, new Set());
+      if (candidates.length === 0) return;
+      // Whose member made the change is in the history: someone acting for another organisation is recorded as
+      // `…@tenant:<id>`, the owner's own people without it. That organisation is not told of its own work.
       const actor = after.history.at(-1)?.actor ?? "";
-      const userId = /^user:([0-9a-z]+)/.exec(actor)?.[1];
-      const actorTenants = new Set(
-        userId ? (await listMembershipsOfUser(deps().db, userId)).map((m) => m.tenantId) : [],
-      );
-      // Most obligation writes concern nobody else: decide first, read the site's name only when needed.
-      if (obligationNotices(change.oldItem, after, { name: "" }, actorTenants).length === 0) return;
+      const actorTenant =
+        /@tenant:([0-9a-z]+)$/.exec(actor)?.[1] ??
+        (/^(user|api_key):/.test(actor) ? after.ownerTenantId : undefined);
+      const actorTenants = new Set(actorTenant ? [actorTenant] : []);
       const site = await getSite(deps().db, after.ownerTenantId, after.siteId);
       if (!site) return;
       await deliver(obligationNotices(change.oldItem, after, { name: site.name }, actorTenants));

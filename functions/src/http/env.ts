@@ -1,24 +1,12 @@
-import type { TApiKeyScope, TRole, TTenantKind } from "@assure/shared";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { AuthContext } from "../auth/actor";
 import type { Db } from "../db/client";
 import type { AppDeps } from "../deps";
 import { invalidFields, zodIssuesToFieldErrors } from "./errors";
 import { guardRoute } from "./route-access";
 
-/** Who is calling, derived from a verified token or API key, never from the request body. */
-export interface AuthContext {
-  via: "user" | "api_key";
-  tenantId: string;
-  role: TRole;
-  /** `user:<id>` or `api_key:<id>`, as written to the audit trail. */
-  actor: string;
-  userId?: string;
-  platformOperator: boolean;
-  /** API keys are limited to their scopes; users are not scoped. */
-  scopes?: readonly TApiKeyScope[];
-  tenantKinds?: readonly TTenantKind[];
-}
+export type { AuthContext } from "../auth/actor";
 
 export type AppEnv = {
   Variables: {

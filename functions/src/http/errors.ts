@@ -1,10 +1,11 @@
-import { humanIssue, invalidFieldsDetail } from "@assure/shared";
+import { humanIssue } from "@assure/shared";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
+import { AppError, ERROR_TITLES, type TErrorCode, type TFieldError } from "../app-error";
 
-/** Every error the API can answer with. Stable: clients switch on `code`. */
+/** The status each error code answers with (the codes themselves live in app-error.ts, below this layer). */
 export const ERROR_STATUS = {
   validation_failed: 400,
   invalid_cursor: 400,
@@ -19,56 +20,9 @@ export const ERROR_STATUS = {
   precondition_required: 428,
   rate_limited: 429,
   internal: 500,
-} as const satisfies Record<string, ContentfulStatusCode>;
+} as const satisfies Record<TErrorCode, ContentfulStatusCode>;
 
-export type TErrorCode = keyof typeof ERROR_STATUS;
-
-const TITLES: Record<TErrorCode, string> = {
-  validation_failed: "The request is not valid",
-  invalid_cursor: "The pagination cursor is not valid",
-  invalid_json: "The body is not valid JSON",
-  unauthenticated: "Authentication required",
-  forbidden: "Not allowed",
-  not_found: "Not found",
-  conflict: "Conflict",
-  precondition_failed: "The resource changed since you read it",
-  payload_too_large: "The request is too large",
-  unsupported_media_type: "Unsupported media type",
-  precondition_required: "If-Match header required",
-  rate_limited: "Too many requests",
-  internal: "Internal error",
-};
-
-export interface TFieldError {
-  /** JSON pointer into the request part named by `in`. */
-  path: string;
-  message: string;
-  in?: "body" | "query" | "path" | "header";
-}
-
-export class AppError extends Error {
-  constructor(
-    readonly code: TErrorCode,
-    readonly detail?: string,
-    readonly extra: { errors?: TFieldError[]; [key: string]: unknown } = {},
-  ) {
-    super(detail ?? TITLES[code]);
-  }
-}
-
-export const notFound = (what: string) => new AppError("not_found", `${what} was not found`);
-
-/** A 400 naming the invalid fields in words in `detail`, each with what to do in `errors[]`. */
-export function invalidFields(errors: TFieldError[], lead = ""): AppError {
-  const paths = errors.map((e) =>
-    e.path
-      .split("/")
-      .slice(1)
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
-  );
-  return new AppError("validation_failed", `${lead}${invalidFieldsDetail(paths)}`, { errors });
-}
+export { AppError, invalidFields, notFound, type TErrorCode, type TFieldError } from "../app-error";
 
 export function zodIssuesToFieldErrors(error: ZodError, where?: TFieldError["in"]): TFieldError[] {
   return error.issues.map((issue) => ({
@@ -82,10 +36,10 @@ export function problem(c: Context, error: AppError) {
   const status = ERROR_STATUS[error.code];
   const body = {
     type: `https://assure.example/problems/${error.code.replaceAll("_", "-")}`,
-    title: TITLES[error.code],
+    title: ERROR_TITLES[error.code],
     status,
     code: error.code,
-    detail: error.detail ?? TITLES[error.code],
+    detail: error.detail ?? ERROR_TITLES[error.code],
     instance: c.req.path,
     requestId: c.get("requestId" as never) as string | undefined,
     ...error.extra,

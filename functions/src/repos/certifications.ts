@@ -13,9 +13,7 @@ import type { Db } from "../db/client";
 import { parseItem, parseItems } from "../db/items";
 import { keys } from "../db/keys";
 import { ConditionFailed, transact } from "../db/transact";
-import type { CertificateExpiryPorts } from "../jobs/certificate-expiry";
 import { auditPut } from "./audit";
-import { deliverNotification } from "./notifications";
 
 export class CertificationVersionMismatch extends Error {}
 export class UnknownEvidence extends Error {
@@ -179,67 +177,4 @@ export async function getCertificationsMany(
     refs.map((ref) => keys.certification(ref.supplierTenantId, ref.certificationId)),
   );
   return new Map(parseItems(ZCertification, items).map((c) => [c.id, c]));
-}
-
-/**
- * What the daily certificate-expiry job needs: valid certifications expiring in a date range (one query on the
- * catalog index, paged), and an idempotent inbox notification per (certification, reminder window).
- */
-export function certificateExpiryPorts(db: Db, now: () => Date = () => new Date()): CertificateExpiryPorts {
-  return {
-    async findExpiringBetween(fromDate, toDate) {
-      const found: TCertification[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: "catalog",
-            KeyConditionExpression: "catalogPk = :pk AND catalogSk BETWEEN :from AND :to",
-            ExpressionAttributeValues: {
-              ":pk": keys.certificationExpiryPk,
-              ":from": `${fromDate}#`,
-              ":to": `${toDate}#~`,
-            },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        found.push(...parseItems(ZCertification, page.Items));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return found.flatMap((c) =>
-        c.expires && c.status === "valid"
-          ? [
-              {
-                tenantId: c.supplierTenantId,
-                certificationId: c.id,
-                scheme: c.scheme,
-                certificateNo: c.certificateNo,
-                expires: c.expires,
-              },
-            ]
-          : [],
-      );
-    },
-    async recordReminder(reminder) {
-      const certification = await getCertification(db, reminder.tenantId, reminder.certificationId);
-      const name = certification
-        ? `${certification.scheme} ${certification.certificateNo}`
-        : "A certification";
-      const delivered = await deliverNotification(db, {
-        tenantId: reminder.tenantId,
-        kind: "certificate_expiry",
-        title:
-          reminder.windowDays === 0 ? `${name} has expired` : `${name} expires in ${reminder.daysLeft} days`,
-        body:
-          reminder.windowDays === 0
-            ? `It expired on ${reminder.expires}. Certified claims resting on it now count as self-declared; upload the renewed certificate.`
-            : `It expires on ${reminder.expires}. Renew it and upload the new certificate before then, or certified claims resting on it will count as self-declared.`,
-        link: `/components/certifications/${reminder.certificationId}`,
-        subject: `certification:${reminder.certificationId}:window:${reminder.windowDays}`,
-        at: now(),
-      });
-      return delivered ? "created" : "already-recorded";
-    },
-  };
 }

@@ -4,7 +4,7 @@ import { createRouter } from "../http/env";
 import { apiKeyScopes } from "../http/route-access";
 import { bearerSecurity, jsonBody, jsonResponse, problemResponses } from "../http/schemas";
 
-/** The evaluation document of DESIGN.md §4 over HTTP: the same pure engine as `assure evaluate`, no storage. */
+/** The evaluation document (docs/engine.md) over HTTP: the same pure engine as `assure evaluate`, no storage. */
 export const evaluateRoutes = createRouter().openapi(
   createRoute({
     method: "post",

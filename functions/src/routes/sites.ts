@@ -237,7 +237,7 @@ const siteRoutesBase = createRouter()
       tags,
       summary: "Create a site from a site document (an export); validated whole, all or nothing",
       description:
-        "The body is an evaluation document (DESIGN.md §4) with a `site` name and, for each component, `ref` " +
+        "The body is an evaluation document (docs/engine.md) with a `site` name and, for each component, `ref` " +
         "{supplierTenantId, componentId, version} naming a catalog component version the caller can see.",
       security: bearerSecurity,
       middleware: [...ownerCreate],

@@ -1,6 +1,6 @@
 import type { TSite } from "@assure/shared";
+import { AppError } from "../app-error";
 import type { Db } from "../db/client";
-import { AppError } from "../http/errors";
 import { listAssets } from "../repos/assets";
 import { listGrants } from "../repos/grants";
 

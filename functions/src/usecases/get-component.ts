@@ -1,7 +1,7 @@
 import type { TCatalogEntry, TComponent } from "@assure/shared";
+import { notFound } from "../app-error";
+import type { AuthContext } from "../auth/actor";
 import type { Db } from "../db/client";
-import type { AuthContext } from "../http/env";
-import { notFound } from "../http/errors";
 import { findComponentRowById, isSharedWith } from "../repos/components";
 import { toCatalogEntries } from "./catalog-entries";
 

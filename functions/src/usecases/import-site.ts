@@ -1,8 +1,8 @@
 import { planSiteImport, type TSite, ZSiteCountermeasure } from "@assure/shared";
 import { ulid } from "ulid";
+import { AppError, invalidFields } from "../app-error";
 import type { Db } from "../db/client";
 import { keys } from "../db/keys";
-import { AppError, invalidFields } from "../http/errors";
 import { assetItem, newAsset } from "../repos/assets";
 import { newConduit } from "../repos/conduits";
 import { newCountermeasure } from "../repos/countermeasures";

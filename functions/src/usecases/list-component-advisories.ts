@@ -5,10 +5,10 @@ import {
   type TAdvisory,
   type TAdvisoryMatch,
 } from "@assure/shared";
+import type { AuthContext } from "../auth/actor";
 import { batchGetItems } from "../db/batch";
 import type { Db } from "../db/client";
 import { keys } from "../db/keys";
-import type { AuthContext } from "../http/env";
 import { getAdvisoriesByRef, listMatchesForComponent } from "../repos/advisories";
 import { getComponent } from "./get-component";
 import { ownsAdvisory } from "./read-advisory";

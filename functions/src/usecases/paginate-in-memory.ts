@@ -1,5 +1,5 @@
+import { AppError } from "../app-error";
 import { decodeCursor, encodeCursor, InvalidCursor } from "../db/items";
-import { AppError } from "../http/errors";
 
 /**
  * One page of a list that was read whole and sorted in memory (a tenant's sites, a site's obligations: bounded

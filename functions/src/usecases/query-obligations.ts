@@ -6,11 +6,11 @@ import {
   ZSiteObligation,
 } from "@assure/shared";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { AppError, notFound } from "../app-error";
+import type { AuthContext } from "../auth/actor";
 import type { Db } from "../db/client";
 import { parseItem } from "../db/items";
 import { keys } from "../db/keys";
-import type { AuthContext } from "../http/env";
-import { AppError, notFound } from "../http/errors";
 import { listOwedObligations } from "../repos/obligations";
 import { compareBy } from "./paginate-in-memory";
 import { resolveSiteAccess, type SiteAccess } from "./resolve-site-access";

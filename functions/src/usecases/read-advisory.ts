@@ -6,12 +6,12 @@ import {
   ZAdvisoryDetail,
   ZComponent,
 } from "@assure/shared";
+import { notFound } from "../app-error";
+import type { AuthContext } from "../auth/actor";
 import { batchGetItems } from "../db/batch";
 import type { Db } from "../db/client";
 import { parseItems } from "../db/items";
 import { keys } from "../db/keys";
-import type { AuthContext } from "../http/env";
-import { notFound } from "../http/errors";
 import {
   findAdvisoryById,
   getMatchDecisions,

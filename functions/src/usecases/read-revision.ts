@@ -1,5 +1,5 @@
 import { type TSignedClaimPayload, visibilityAsSeenBy, ZSignedClaimPayload } from "@assure/shared";
-import { AppError } from "../http/errors";
+import { AppError } from "../app-error";
 import type { TRevisionItem } from "../repos/components";
 
 export interface ReadableRevision {

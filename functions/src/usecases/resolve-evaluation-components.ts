@@ -91,7 +91,7 @@ export async function refsVisibleTo(
 }
 
 /**
- * Turns component references into the evaluation document's components (DESIGN.md §4), as the viewer may
+ * Turns component references into the evaluation document's components (docs/engine.md), as the viewer may
  * see them right now: the published claim covering the referenced version (or, without a version, the
  * headline claim), with its per-requirement results, basis, certificate (as it stands now) and security
  * context. A draft, a withdrawn component, one that is gone or not visible, or a version no claim covers

@@ -1,7 +1,7 @@
 import { roleAtLeast, type TSite, type TSiteAccess } from "@assure/shared";
+import { AppError, notFound } from "../app-error";
+import type { AuthContext } from "../auth/actor";
 import type { Db } from "../db/client";
-import type { AuthContext } from "../http/env";
-import { AppError, notFound } from "../http/errors";
 import { getShare } from "../repos/grants";
 import type { WriteContext } from "../repos/site-items";
 import { getSite } from "../repos/sites";

@@ -1,9 +1,9 @@
 import { roleAtLeast } from "@assure/shared";
 import { z } from "zod";
+import { AppError, notFound } from "../app-error";
+import type { AuthContext } from "../auth/actor";
 import { forgetPrincipal } from "../auth/principals";
 import type { Db } from "../db/client";
-import type { AuthContext } from "../http/env";
-import { AppError, notFound } from "../http/errors";
 import {
   getUserAndMembership,
   MembershipChanged,

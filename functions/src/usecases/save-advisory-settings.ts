@@ -1,6 +1,6 @@
 import type { TAdvisorySettings } from "@assure/shared";
+import { AppError } from "../app-error";
 import type { Db } from "../db/client";
-import { AppError } from "../http/errors";
 import { checkWebhookUrl, type WebhookTargetPolicy, WebhookTargetRefused } from "../notify/webhook-target";
 import { putAdvisorySettings } from "../repos/advisories";
 import { StaleWrite } from "../repos/site-items";

@@ -6,7 +6,7 @@ import { ZSlVector } from "./sl-vector";
 import { multiLine, singleLine } from "./text";
 
 /**
- * What a supplier claims, per component version range (DESIGN.md §3): SL-C per FR, optional per-requirement
+ * What a supplier claims, per component version range: SL-C per FR, optional per-requirement
  * results over the IEC 62443-4-2 rows, the assurance basis (with the certification behind it), security-context
  * assumptions that others must fulfil, and IEC 62443-4-1 process maturity. Pure schemas and helpers, no I/O.
  */

@@ -56,7 +56,8 @@ function isZodDefault(issue: z.core.$ZodIssue): boolean {
   );
 }
 
-const plural = (n: number | bigint, word: string) => `${n} ${word}${Number(n) === 1 ? "" : "s"}`;
+const plural = (n: number | bigint, word: string, words = `${word}s`) =>
+  `${n} ${Number(n) === 1 ? word : words}`;
 
 const TYPE_WORDS: Record<string, string> = {
   string: "text",
@@ -90,13 +91,13 @@ export function humanIssue(issue: z.core.$ZodIssue): string {
           ? `${label} is required.`
           : `${label} needs at least ${plural(issue.minimum, "character")}.`;
       if (issue.origin === "array" || issue.origin === "set")
-        return `${label} needs at least ${plural(issue.minimum, "entry")}.`.replace("entrys", "entries");
+        return `${label} needs at least ${plural(issue.minimum, "entry", "entries")}.`;
       return `${label} must be ${issue.minimum} or more.`;
     case "too_big":
       if (issue.origin === "string")
         return `${label} can have at most ${plural(issue.maximum, "character")}.`;
       if (issue.origin === "array" || issue.origin === "set")
-        return `${label} can have at most ${plural(issue.maximum, "entry")}.`.replace("entrys", "entries");
+        return `${label} can have at most ${plural(issue.maximum, "entry", "entries")}.`;
       return `${label} can be at most ${issue.maximum}.`;
     case "invalid_format":
       return `${label} must be ${FORMAT_WORDS[issue.format] ?? "in the expected form"}.`;

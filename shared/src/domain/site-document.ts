@@ -16,7 +16,7 @@ import type { TSite, TZone } from "./site";
 import { multiLine, singleLine } from "./text";
 
 /**
- * A site as an evaluation document (DESIGN.md §4) plus what it takes to recreate the site: names, counts,
+ * A site as an evaluation document (docs/engine.md) plus what it takes to recreate the site: names, counts,
  * roles, protocols, and for each component the catalog reference it came from. Extra keys are ignored by the
  * engine, so the export runs through `assure evaluate` unchanged and imports back as a new site.
  */

@@ -8,7 +8,7 @@ import { ZResponsibleParty } from "../engine/collect-obligations";
 import { ZCertificateStandardPart, ZCertificateStatus } from "../engine/verdict-reason";
 
 /**
- * The evaluation document (DESIGN.md §4): one self-contained JSON input, no database. Unknown keys are
+ * The evaluation document (docs/engine.md): one self-contained JSON input, no database. Unknown keys are
  * ignored and everything the design marks optional may be left out, so documents written for this version
  * stay valid. Cross-references (asset → component, countermeasure → target, conduit → zones) are checked.
  */

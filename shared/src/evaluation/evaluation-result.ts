@@ -5,7 +5,7 @@ import { ZObligation } from "../engine/collect-obligations";
 import { ZVerdict } from "../engine/judge-fr-verdict";
 import { ZReason } from "../engine/verdict-reason";
 
-/** The evaluation result (DESIGN.md §4). Fields may be added in later versions; none will be removed. */
+/** The evaluation result (docs/engine.md). Fields may be added in later versions; none will be removed. */
 
 export const EVALUATION_FORMAT_VERSION = 1;
 

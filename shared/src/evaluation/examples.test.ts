@@ -6,7 +6,7 @@ import { evaluate } from "./evaluate";
 import { ZEvaluationResult } from "./evaluation-result";
 import { parseEvaluationInput } from "./parse-evaluation-input";
 
-/** The worked examples beside DESIGN.md: $ASSURE_EXAMPLES (the `evaluate` folder or its parent) or ../shared/examples. */
+/** The worked examples (reference material beside the checkout): $ASSURE_EXAMPLES (the `evaluate` folder or its parent) or ../shared/examples. */
 function findExamplesDirectory(): string | undefined {
   const configured = process.env.ASSURE_EXAMPLES;
   const candidates = configured

@@ -42,7 +42,7 @@ export async function evaluateDocumentFile(
 export function registerEvaluateCommand(program: Command) {
   program
     .command("evaluate")
-    .description("Evaluate an IEC 62443 evaluation document (DESIGN.md §4) and print the result as JSON")
+    .description("Evaluate an IEC 62443 evaluation document (docs/engine.md) and print the result as JSON")
     .argument("<file>", "the evaluation document (JSON), or - for standard input")
     .option("--compact", "print the result on one line")
     .action(async (file: string, options: { compact?: boolean }) => {

@@ -1,9 +1,9 @@
 import { createDb } from "../../db/client";
 import { runCertificateExpiryReminders } from "../../jobs/certificate-expiry";
+import { certificateExpiryPorts } from "../../jobs/certificate-expiry-ports";
 import { numbersFromEnv } from "../../jobs/env";
 import { type JobReport, logJobReport } from "../../jobs/job-report";
 import { createLogger, invocationLogger, type LambdaContextLike } from "../../observability/logger";
-import { certificateExpiryPorts } from "../../repos/certifications";
 
 const logger = createLogger({ service: process.env.SERVICE_NAME ?? "assure-job-certificate-expiry" });
 const windowsDays = numbersFromEnv(process.env.CERTIFICATE_REMINDER_DAYS, [90, 30, 7]);
